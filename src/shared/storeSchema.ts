@@ -30,7 +30,13 @@ export interface RunRecord {
   startedAt?: string;
   endedAt?: string;
   error?: { message: string; stack?: string; stderrTail?: string; exitCode?: number | null };
+  /** Set by `aelab stop` (any process); the controller that owns the run watches for it. */
+  stopRequest?: StopRequest;
+  /** For a run re-queued by `aelab sweep --resume`: the interrupted run it replaces. */
+  requeuedFrom?: string;
 }
+
+export interface StopRequest { at: string; by: 'user'; host: string; pid: number }
 
 export interface SweepRecord {
   id: string;
@@ -47,6 +53,8 @@ export interface SweepRecord {
   createdAt: string;
   endedAt?: string;
   bestRunId?: string;
+  /** Set by `aelab stop SWEEP` (any process); the controller watches for it and stops every run. */
+  stopRequest?: StopRequest;
 }
 
 export interface StoreData {
@@ -76,4 +84,8 @@ export const storePaths = {
   mediaFile: (runId: string, epoch: number) => `runs/${runId}/media/epoch-${String(epoch).padStart(4, '0')}.png`,
   model: (runId: string, kind: 'best' | 'last') => `runs/${runId}/model/${kind}`,
   log: (runId: string) => `runs/${runId}/output.log`,
+  /** A copy of the run's record, rewritten on every change, from which `aelab store repair` rebuilds db.json. */
+  runRecord: (runId: string) => `runs/${runId}/run.json`,
+  /** Likewise for a sweep's record. */
+  sweepRecord: (sweepId: string) => `sweeps/${sweepId}/sweep.json`,
 };
