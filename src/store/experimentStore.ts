@@ -78,12 +78,7 @@ export class ExperimentStore {
 
   /** Applies `patch` (or the patch `fn` computes from the current record) and rewrites runs/<id>/run.json. */
   patchRun(id: string, patch: RunPatch | ((run: RunRecord) => RunPatch)): Promise<RunRecord> {
-    return this.locked(async (data) => {
-      const run = data.runs.find((r) => r.id === id);
-      if (!run) throw new RecordNotFoundError('run', id, this.dbPath);
-      Object.assign(run, typeof patch === 'function' ? patch(run) : patch);
-      return run;
-    }, (run) => writeRecordFile(this.file(storePaths.runRecord(run.id)), run));
+    return this.patchRecord((data) => data.runs, 'run', id, patch, storePaths.runRecord);
   }
 
   async createSweep(input: NewSweep): Promise<SweepRecord> {
@@ -94,12 +89,7 @@ export class ExperimentStore {
   }
 
   patchSweep(id: string, patch: SweepPatch | ((sweep: SweepRecord) => SweepPatch)): Promise<SweepRecord> {
-    return this.locked(async (data) => {
-      const sweep = data.sweeps.find((s) => s.id === id);
-      if (!sweep) throw new RecordNotFoundError('sweep', id, this.dbPath);
-      Object.assign(sweep, typeof patch === 'function' ? patch(sweep) : patch);
-      return sweep;
-    }, (sweep) => writeRecordFile(this.file(storePaths.sweepRecord(sweep.id)), sweep));
+    return this.patchRecord((data) => data.sweeps, 'sweep', id, patch, storePaths.sweepRecord);
   }
 
   async getRun(id: string): Promise<RunRecord | undefined> {
@@ -136,6 +126,20 @@ export class ExperimentStore {
   /** An absolute path inside the store, from one of storePaths' relative paths. */
   file(relative: string): string {
     return join(this.dir, relative);
+  }
+
+  private patchRecord<T extends { id: string }>(
+    list: (data: StoreData) => T[],
+    kind: 'run' | 'sweep',
+    id: string,
+    patch: Partial<T> | ((record: T) => Partial<T>),
+    recordFile: (id: string) => string,
+  ): Promise<T> {
+    return this.locked(async (data) => {
+      const record = list(data).find((r) => r.id === id);
+      if (!record) throw new RecordNotFoundError(kind, id, this.dbPath);
+      return Object.assign(record, typeof patch === 'function' ? patch(record) : patch);
+    }, (record) => writeRecordFile(this.file(recordFile(record.id)), record));
   }
 
   /** Read-modify-write under the lock; `after` runs with the result while the lock is still held. */
