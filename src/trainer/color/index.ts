@@ -1,0 +1,4 @@
+export * from './yiq';
+export * from './modelIo';
+export * from './padding';
+export * from './predict';
