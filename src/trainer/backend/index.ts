@@ -1,0 +1,79 @@
+// Chooses the TensorFlow.js backend a trainer runs on. 'auto' walks the ladder from fastest to most
+// portable and takes the first rung whose package loads, initialises and passes the self-test;
+// a forced backend that fails is an error that says why.
+import * as tf from '@tensorflow/tfjs';
+import type { BackendName } from '../../shared/runConfig';
+import type { AdapterInfo } from '../../shared/trainerMessages';
+import { registerProjectKernels } from '../kernels';
+import { selfTestProblem } from './selfTest';
+
+export interface BackendInfo { name: string; adapter?: AdapterInfo }
+
+type Rung = Exclude<BackendName, 'auto'>;
+/** Fastest first. webgpu joins between tensorflow-gpu and tensorflow once its loader exists. */
+export const BACKEND_LADDER: Rung[] = ['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'];
+
+/** Loads an optional package; its absence is an ordinary outcome, reported as a reason. */
+function loadOptional(pkg: string): void {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    require(pkg);
+  } catch (err) {
+    throw new Error(`${pkg} is not installed or does not load (${(err as Error).message.split('\n')[0]})`);
+  }
+}
+
+async function activate(tfName: string): Promise<void> {
+  let ok = false;
+  try {
+    ok = await tf.setBackend(tfName);
+  } catch (err) {
+    throw new Error(`TensorFlow.js backend '${tfName}' failed to initialise: ${(err as Error).message}`);
+  }
+  if (!ok) throw new Error(`TensorFlow.js backend '${tfName}' failed to initialise`);
+  await tf.ready();
+}
+
+/** Makes `rung` the active backend or throws why it cannot be. */
+async function tryRung(rung: Rung): Promise<BackendInfo> {
+  if (rung === 'tensorflow-gpu' || rung === 'tensorflow') {
+    loadOptional(rung === 'tensorflow-gpu' ? '@tensorflow/tfjs-node-gpu' : '@tensorflow/tfjs-node');
+    await activate('tensorflow');
+  } else if (rung === 'wasm') {
+    loadOptional('@tensorflow/tfjs-backend-wasm');
+    registerProjectKernels('wasm');
+    await activate('wasm');
+  } else if (rung === 'cpu') {
+    registerProjectKernels('cpu');
+    await activate('cpu');
+  } else {
+    throw new Error(`backend '${rung}' is not available in this build`);
+  }
+  const problem = selfTestProblem();
+  if (problem !== undefined) throw new Error(`backend '${rung}' failed its self-test: ${problem}`);
+  return { name: rung };
+}
+
+/**
+ * Initialises `preferred` (or, for 'auto', the first working rung of BACKEND_LADDER) and returns
+ * what is in use. `log` hears why each skipped rung was skipped.
+ */
+export async function initBackend(preferred: BackendName, log: (m: string) => void = () => {}): Promise<BackendInfo> {
+  if (preferred !== 'auto') {
+    try {
+      return await tryRung(preferred);
+    } catch (err) {
+      throw new Error(`backend '${preferred}' was requested but cannot be used: ${(err as Error).message}`);
+    }
+  }
+  const reasons: string[] = [];
+  for (const rung of BACKEND_LADDER) {
+    try {
+      return await tryRung(rung);
+    } catch (err) {
+      reasons.push(`${rung}: ${(err as Error).message}`);
+      log(`backend ${rung} skipped: ${(err as Error).message}`);
+    }
+  }
+  throw new Error(`no TensorFlow.js backend works here:\n  ${reasons.join('\n  ')}`);
+}

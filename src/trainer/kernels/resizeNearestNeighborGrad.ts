@@ -1,0 +1,46 @@
+// The backward pass of nearest-neighbour resizing (UpSampling2D). The cpu backend's own kernel
+// offsets dy by the input's batch stride instead of dy's, so its gradients are wrong for batch > 1.
+// This one is the exact adjoint of the forward op: every dy pixel is added to the source pixel the
+// forward pass copied it from (same rounding rules as the forward kernel). One pass over dy.
+import * as tf from '@tensorflow/tfjs';
+import type { ProjectBackend } from './kernelCall';
+import { newOutput, view } from './memory';
+
+/** The source index of each output index, as the forward ResizeNearestNeighbor computes it. */
+export function nearestSources(inSize: number, outSize: number, alignCorners: boolean, halfPixelCenters: boolean): Int32Array {
+  const scale = alignCorners && outSize > 1 ? (inSize - 1) / (outSize - 1) : inSize / outSize;
+  const sources = new Int32Array(outSize);
+  for (let o = 0; o < outSize; o++) {
+    const frac = halfPixelCenters ? scale * (o + 0.5) : scale * o;
+    const nearest = Math.min(inSize - 1, alignCorners ? Math.round(frac) : Math.floor(frac));
+    sources[o] = halfPixelCenters ? Math.max(0, nearest) : nearest;
+  }
+  return sources;
+}
+
+export function resizeNearestNeighborGradKernel(backendName: string): tf.KernelConfig {
+  const kernelFunc = ({ inputs, backend, attrs }: { inputs: tf.NamedTensorInfoMap; backend: unknown; attrs?: tf.NamedAttrMap }) => {
+    const { images, dy } = inputs as { images: tf.TensorInfo; dy: tf.TensorInfo };
+    const { alignCorners, halfPixelCenters } = attrs as unknown as tf.ResizeNearestNeighborAttrs;
+    const be = backend as ProjectBackend;
+    const [batch, inH, inW, depth] = images.shape;
+    const [, outH, outW] = dy.shape;
+    const rows = nearestSources(inH, outH, alignCorners, halfPixelCenters);
+    const cols = nearestSources(inW, outW, alignCorners, halfPixelCenters);
+    const out = newOutput(be, images.shape);
+    const dx = view(be, out);
+    const g = view(be, dy);
+    let gi = 0;
+    for (let b = 0; b < batch; b++) {
+      for (let r = 0; r < outH; r++) {
+        const rowBase = (b * inH + rows[r]) * inW;
+        for (let c = 0; c < outW; c++) {
+          const base = (rowBase + cols[c]) * depth;
+          for (let d = 0; d < depth; d++) dx[base + d] += g[gi++];
+        }
+      }
+    }
+    return out;
+  };
+  return { kernelName: tf.ResizeNearestNeighborGrad, backendName, kernelFunc };
+}
