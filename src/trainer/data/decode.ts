@@ -18,7 +18,9 @@ async function toRgb(pipeline: Sharp, path: string): Promise<DecodedImage> {
     if (info.channels !== 3) throw new Error(`decoded to ${info.channels} channels, expected 3`);
     return { pixels: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height };
   } catch (error) {
-    throw new Error(`cannot decode image ${path}: ${(error as Error).message}`, { cause: error });
+    // libvips repeats its complaint over several lines; the first says what is wrong.
+    const reason = (error as Error).message.split('\n')[0];
+    throw new Error(`cannot decode image ${path}: ${reason}`, { cause: error });
   }
 }
 
@@ -31,4 +33,10 @@ export async function decodeImageFile(path: string): Promise<DecodedImage> {
 export async function decodeSquare(path: string, size: number): Promise<Uint8Array> {
   const image = await toRgb(rgbPipeline(path).resize(size, size, { fit: 'cover', position: 'centre' }), path);
   return image.pixels;
+}
+
+/** Rescales a square RGB image (e.g. a 32×32 CIFAR-10 record) to size × size. */
+export async function resizeSquareRgb(pixels: Uint8Array, from: number, size: number): Promise<Uint8Array> {
+  const data = await sharp(pixels, { raw: { width: from, height: from, channels: 3 } }).resize(size, size, { fit: 'fill' }).raw().toBuffer();
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 }

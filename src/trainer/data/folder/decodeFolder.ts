@@ -23,7 +23,7 @@ export async function decodeFolder(folder: string, files: readonly string[], siz
       try {
         decoded[index] = await decodeSquare(join(folder, file), size);
       } catch (error) {
-        skipped.push({ file, reason: ((error as Error).cause as Error | undefined)?.message ?? (error as Error).message });
+        skipped.push({ file, reason: (error as Error).message.replace(/^cannot decode image .*?: /, '') });
       }
       report(++done);
     },
