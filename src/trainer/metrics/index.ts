@@ -1,0 +1,3 @@
+export * from './pixelErrors';
+export * from './ssim';
+export * from './batchMetrics';
