@@ -1,23 +1,61 @@
 // The project's kernels, registered over (or next to) the stock ones of the wasm and cpu backends.
+// Correctness kernels are always registered; speed kernels (issue 6) can be switched off to compare.
 // Each one is checked numerically in test/unit/kernels/.
 import * as tf from '@tensorflow/tfjs';
 import { conv2dBackpropFilterKernel } from './conv2dBackpropFilter';
+import { conv2dBackpropInputKernel } from './conv2dBackpropInput';
+import { identityKernel } from './identity';
+import { maxPoolGradKernel } from './maxPoolGrad';
 import { resizeNearestNeighborGradKernel } from './resizeNearestNeighborGrad';
 
-/** Replaces the registered kernel of the same name and backend, if any. */
-function replaceKernel(config: tf.KernelConfig): void {
-  if (tf.getKernel(config.kernelName, config.backendName) !== undefined) tf.unregisterKernel(config.kernelName, config.backendName);
-  tf.registerKernel(config);
+/** The backend's own kernels, saved the first time the project replaces them. */
+const stockKernels = new Map<string, tf.KernelConfig | undefined>();
+const key = (kernelName: string, backendName: string) => `${backendName}/${kernelName}`;
+
+function stockKernel(kernelName: string, backendName: string): tf.KernelConfig | undefined {
+  if (!stockKernels.has(key(kernelName, backendName))) stockKernels.set(key(kernelName, backendName), tf.getKernel(kernelName, backendName));
+  return stockKernels.get(key(kernelName, backendName));
 }
 
-const kernelsFor: Record<string, (backendName: string) => tf.KernelConfig[]> = {
-  wasm: (name) => [conv2dBackpropFilterKernel(name), resizeNearestNeighborGradKernel(name)],
-  cpu: (name) => [conv2dBackpropFilterKernel(name), resizeNearestNeighborGradKernel(name)],
-};
+function setKernel(kernelName: string, backendName: string, config: tf.KernelConfig | undefined): void {
+  stockKernel(kernelName, backendName);
+  if (tf.getKernel(kernelName, backendName) !== undefined) tf.unregisterKernel(kernelName, backendName);
+  if (config === undefined) return;
+  tf.registerKernel(config);
+  // A backend runs kernels' setup (wasm: binding the C function) only when it initialises.
+  const backend = tf.findBackend(backendName);
+  if (backend && config.setupFunc) config.setupFunc(backend);
+}
 
-/** Registers the project's kernels for `backendName` ('wasm' or 'cpu'; others have none). Idempotent. */
-export function registerProjectKernels(backendName: string): string[] {
-  const configs = kernelsFor[backendName]?.(backendName) ?? [];
-  for (const config of configs) replaceKernel(config);
-  return configs.map((c) => c.kernelName);
+function correctnessKernels(backendName: string): tf.KernelConfig[] {
+  return [conv2dBackpropFilterKernel(backendName), resizeNearestNeighborGradKernel(backendName)];
+}
+
+function speedKernels(backendName: string): tf.KernelConfig[] {
+  const kernels = [maxPoolGradKernel(backendName)];
+  const stockInput = stockKernel(tf.Conv2DBackpropInput, backendName);
+  if (stockInput) kernels.push(conv2dBackpropInputKernel(backendName, stockInput));
+  if (backendName === 'wasm') kernels.push(identityKernel(backendName));
+  return kernels;
+}
+
+export interface KernelOptions {
+  /** Register the speed kernels too (default true); false puts the stock ones back. */
+  speed?: boolean;
+}
+
+/** Registers the project's kernels for `backendName` ('wasm' or 'cpu'; others get none). Idempotent. */
+export function registerProjectKernels(backendName: string, options: KernelOptions = {}): string[] {
+  if (backendName !== 'wasm' && backendName !== 'cpu') return [];
+  const registered: string[] = [];
+  for (const config of correctnessKernels(backendName)) {
+    setKernel(config.kernelName, backendName, config);
+    registered.push(config.kernelName);
+  }
+  for (const config of speedKernels(backendName)) {
+    const use = options.speed ?? true;
+    setKernel(config.kernelName, backendName, use ? config : stockKernel(config.kernelName, backendName));
+    if (use) registered.push(config.kernelName);
+  }
+  return registered;
 }

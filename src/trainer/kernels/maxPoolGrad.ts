@@ -1,0 +1,48 @@
+// The backward pass of 2-D max pooling, written straight into the backend's memory (wasm's own kernel
+// is slow and starts its running max at the smallest positive float, so windows whose maximum is
+// ≤ 0 get no gradient). Each dy value goes to the first maximum of its window (TensorFlow's rule);
+// padded positions never win.
+import * as tf from '@tensorflow/tfjs';
+import type { ProjectBackend } from './kernelCall';
+import { newOutput, view } from './memory';
+
+export function maxPoolGradKernel(backendName: string): tf.KernelConfig {
+  const kernelFunc: tf.KernelFunc = ({ inputs, backend, attrs }) => {
+    const { dy, input } = inputs as { dy: tf.TensorInfo; input: tf.TensorInfo };
+    const a = attrs as unknown as tf.MaxPoolGradAttrs;
+    const be = backend as ProjectBackend;
+    const info = tf.backend_util.computePool2DInfo(input.shape as [number, number, number, number], a.filterSize, a.strides, 1, a.pad, a.dimRoundingMode);
+    const { batchSize, inHeight, inWidth, inChannels: ch, outHeight, outWidth, strideHeight, strideWidth, filterHeight, filterWidth } = info;
+    const { top, left } = info.padInfo;
+    const out = newOutput(be, input.shape);
+    const dx = view(be, out);
+    const x = view(be, input);
+    const g = view(be, dy);
+    let gi = 0;
+    for (let b = 0; b < batchSize; b++) {
+      const image = b * inHeight * inWidth * ch;
+      for (let r = 0; r < outHeight; r++) {
+        const r0 = Math.max(0, r * strideHeight - top);
+        const r1 = Math.min(inHeight, r * strideHeight - top + filterHeight);
+        for (let c = 0; c < outWidth; c++) {
+          const c0 = Math.max(0, c * strideWidth - left);
+          const c1 = Math.min(inWidth, c * strideWidth - left + filterWidth);
+          for (let k = 0; k < ch; k++) {
+            let best = -Infinity;
+            let at = -1;
+            for (let i = r0; i < r1; i++) {
+              for (let j = c0; j < c1; j++) {
+                const p = image + (i * inWidth + j) * ch + k;
+                if (x[p] > best || at < 0) { best = x[p]; at = p; }
+              }
+            }
+            if (at >= 0) dx[at] += g[gi];
+            gi++;
+          }
+        }
+      }
+    }
+    return out;
+  };
+  return { kernelName: tf.MaxPoolGrad, backendName, kernelFunc };
+}
