@@ -4,3 +4,5 @@ export { MetricsWriter, readMetrics } from './metricsFile';
 export { repairStore, type RepairReport } from './repair';
 export { StoreCorruptError, StoreVersionError, RecordNotFoundError } from './errors';
 export { newId } from './ids';
+export { requestStop, type StopOutcome } from './stopRequest';
+export { isAlive, processMentions } from './processes';

@@ -1,0 +1,1 @@
+export { SlotPool, type PoolEntry } from './slotPool';
