@@ -1,0 +1,62 @@
+// One epoch of the custom loop: a seeded order, batches straight from uint8 pixels, one optimizer step
+// each, throttled progress messages, and a stop check after every batch.
+import * as tf from '@tensorflow/tfjs';
+import type { TrainerToController } from '../../shared/trainerMessages';
+import { MetricAccumulator, type EpochAverages } from './accumulator';
+import { batchRanges, batchTensor, type ImageSplit } from './batches';
+import type { LossFunction } from './loss';
+import { epochOrder } from './shuffle';
+import type { TaskAdapter } from './taskAdapter';
+import { trainStep } from './trainStep';
+
+export interface EpochContext {
+  model: tf.LayersModel;
+  optimizer: tf.Optimizer;
+  loss: LossFunction;
+  task: TaskAdapter;
+  split: ImageSplit;
+  batchSize: number;
+  seed: number;
+  emit: (message: TrainerToController) => void;
+  shouldStop: () => boolean;
+  /** True when a progress message is due. */
+  progressDue: () => boolean;
+}
+
+export interface EpochOutcome {
+  averages: EpochAverages;
+  images: number;
+  seconds: number;
+  stopped: boolean;
+}
+
+/** Lets IPC messages ('stop') and signals in between batches: wasm/cpu kernels run synchronously. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export async function trainEpoch(ctx: EpochContext, epoch: number): Promise<EpochOutcome> {
+  const started = performance.now();
+  const order = epochOrder(ctx.split.count, ctx.seed, epoch);
+  const ranges = batchRanges(ctx.split.count, ctx.batchSize);
+  const totals = new MetricAccumulator();
+  let stopped = false;
+  for (let b = 0; b < ranges.length; b++) {
+    const [start, end] = ranges[b];
+    const rgb = batchTensor(ctx.split, order, start, end);
+    const step = trainStep(ctx.model, ctx.optimizer, ctx.loss, ctx.task, rgb);
+    totals.add(step.loss, step.sums, end - start);
+    if (ctx.progressDue() || b === ranges.length - 1) {
+      const loss = (await step.loss.data())[0];
+      const imagesPerSec = (totals.count / (performance.now() - started)) * 1000;
+      ctx.emit({ type: 'progress', epoch, batch: b + 1, batches: ranges.length, loss, imagesPerSec });
+    }
+    tf.dispose([rgb, step.loss, step.sums.mse, step.sums.psnr, step.sums.ssim]);
+    await yieldToEventLoop();
+    if (ctx.shouldStop()) {
+      stopped = true;
+      break;
+    }
+  }
+  const images = totals.count;
+  const averages = await totals.read();
+  return { averages, images, seconds: (performance.now() - started) / 1000, stopped };
+}
