@@ -17,14 +17,18 @@ export function gridCombinations(parameters: Record<string, ParamSpec>): Params[
 /** Proposes the first combination not yet in the history, so a resumed sweep skips what already ran. */
 export function gridSearcher(parameters: Record<string, ParamSpec>): Searcher {
   const combos = gridCombinations(parameters);
+  const keys = combos.map(paramsKey);
   const proposed = new Set<string>();
+  let seen = 0;
   return {
     next(history: TrialResult[]) {
-      for (const trial of history) proposed.add(paramsKey(trial.params));
-      const combo = combos.find((c) => !proposed.has(paramsKey(c)));
-      if (!combo) return null;
-      proposed.add(paramsKey(combo));
-      return combo;
+      // The history only grows, so only its new entries need reading.
+      for (const trial of history.slice(seen)) proposed.add(paramsKey(trial.params));
+      seen = history.length;
+      const index = keys.findIndex((key) => !proposed.has(key));
+      if (index < 0) return null;
+      proposed.add(keys[index]);
+      return structuredClone(combos[index]);
     },
   };
 }
