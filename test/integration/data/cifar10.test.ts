@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +14,17 @@ function imagesOf(set: ImageSet): Uint8Array[] {
 }
 
 const allImages = (s: DatasetSplits) => [...imagesOf(s.train), ...imagesOf(s.validation), ...imagesOf(s.test)];
+
+function runNode(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
 
 /** Every file left under dir, relative, so a test can say "nothing half-written is left". */
 function filesUnder(dir: string): string[] {
@@ -67,6 +79,17 @@ describe('cifar10 dataset (a small archive of the official format, served locall
     assert.deepEqual(second.test.pixels, first.test.pixels);
     const otherSeed = await loadDataset({ ...config(), splitSeed: 7 }, options());
     assert.notDeepEqual(otherSeed.train.pixels, first.train.pixels);
+  });
+
+  it('three processes loading at once into an empty cache download the archive once', async () => {
+    const before = server.requests();
+    const worker = join(__dirname, 'loadWorker.ts');
+    const argument = JSON.stringify({ data: config(), options: options() });
+    server.setDelay(1500); // the download outlasts the others' start-up, so they find it in progress
+    const runs = await Promise.all([1, 2, 3].map(() => runNode(['--require', 'tsx/cjs', worker, argument]))).finally(() => server.setDelay(0));
+    for (const run of runs) assert.equal(run.code, 0, run.stderr);
+    assert.equal(server.requests() - before, 1);
+    assert.equal(runs.filter((run) => run.stdout.includes('downloaded into')).length, 1);
   });
 
   it('a truncated download is a clear error and leaves nothing in the cache', async () => {

@@ -51,12 +51,15 @@ export interface FileServer {
   requests: () => number;
   /** 'whole' sends the file; 'truncate' promises all of it, sends half, then drops the connection. */
   setMode: (mode: 'whole' | 'truncate' | 'missing') => void;
+  /** Pause this long halfway through each response (a slow network), so concurrent loads overlap. */
+  setDelay: (ms: number) => void;
   close: () => Promise<void>;
 }
 
 export async function serveFile(path: string): Promise<FileServer> {
   let requests = 0;
   let mode: 'whole' | 'truncate' | 'missing' = 'whole';
+  let delay = 0;
   const server: Server = createServer((request, response) => {
     requests++;
     const body = readFileSync(path);
@@ -66,7 +69,8 @@ export async function serveFile(path: string): Promise<FileServer> {
     }
     response.writeHead(200, { 'content-length': body.length, 'content-type': 'application/gzip' });
     if (mode === 'whole') {
-      response.end(body);
+      response.write(body.subarray(0, body.length >> 1));
+      setTimeout(() => response.end(body.subarray(body.length >> 1)), delay);
       return;
     }
     response.write(body.subarray(0, body.length >> 1), () => response.socket?.destroy());
@@ -77,6 +81,7 @@ export async function serveFile(path: string): Promise<FileServer> {
     url: `http://127.0.0.1:${port}/cifar-10-binary.tar.gz`,
     requests: () => requests,
     setMode: (next) => (mode = next),
+    setDelay: (ms) => (delay = ms),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

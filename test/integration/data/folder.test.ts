@@ -88,6 +88,17 @@ describe('folder dataset', () => {
     assert.equal(readdirSync(join(cache, 'folders')).filter((f) => !f.endsWith('.aeimg')).length, 0, 'no temp files left');
   });
 
+  it('decodes again when the cache file is damaged (cut short)', async () => {
+    const first = await loadDataset(config(), { cacheDir: cache });
+    const [cacheFile] = readdirSync(join(cache, 'folders')).map((f) => join(cache, 'folders', f));
+    const bytes = readFileSync(cacheFile);
+    writeFileSync(cacheFile, bytes.subarray(0, bytes.length - 100));
+    const again = await loadDataset(config(), { cacheDir: cache });
+    assert.match(again.description, /decoded/);
+    assert.deepEqual(again.train.pixels, first.train.pixels);
+    assert.equal(readFileSync(cacheFile).length, bytes.length, 'the cache file is rewritten whole');
+  });
+
   it('splits deterministically by splitSeed and applies the limit before the split', async () => {
     const a = await loadDataset(config(), { cacheDir: cache });
     const b = await loadDataset(config(), { cacheDir: mkdtempSync(join(work, 'other-cache-')) });
@@ -133,6 +144,7 @@ describe('folder dataset', () => {
     const controller = new AbortController();
     controller.abort();
     await assert.rejects(loadDataset(config(), { cacheDir: cache, signal: controller.signal }), { name: 'AbortError' });
-    assert.deepEqual(readdirSync(cache), [], 'an aborted load writes no cache');
+    const left = (readdirSync(cache, { recursive: true }) as string[]).filter((f) => /\.(aeimg|tmp|lock)$/.test(f));
+    assert.deepEqual(left, [], 'an aborted load leaves no cache file, temp file or lock');
   });
 });

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { DataConfig } from '../../../shared/runConfig';
 import { defaultCacheDir } from '../cacheDir';
+import { withCacheLock } from '../cacheLock';
 import { chooseForSplit, cutSplits } from '../split';
 import { describeCounts } from '../imageSet';
 import type { DatasetSplits, LoadOptions } from '../types';
@@ -22,8 +23,14 @@ const ARCHIVE = 'cifar-10-binary.tar.gz';
 export async function loadCifar10(data: DataConfig, options: LoadOptions): Promise<DatasetSplits> {
   const dir = join(options.cacheDir ?? defaultCacheDir(), 'cifar10');
   const batchesDir = join(dir, BATCHES_FOLDER);
-  const fromCache = hasAllBatches(batchesDir);
-  if (!fromCache) await fetchAndExtract(dir, batchesDir, options);
+  let fromCache = hasAllBatches(batchesDir);
+  if (!fromCache) {
+    fromCache = await withCacheLock(join(dir, 'download'), options, async () => {
+      if (hasAllBatches(batchesDir)) return true; // another process filled the cache while we waited
+      await fetchAndExtract(dir, batchesDir, options);
+      return false;
+    });
+  }
 
   options.onProgress?.({ phase: 'parse', done: 0, total: BATCH_FILES.length });
   const batches = await readBatches(batchesDir, BATCH_FILES);

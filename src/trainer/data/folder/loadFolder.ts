@@ -8,6 +8,7 @@ import type { DatasetSplits, LoadOptions } from '../types';
 import { listImages } from './listImages';
 import { cacheFilePath, cacheKey, readCachedImages, writeCachedImages, type CachedImages } from './tensorCache';
 import { decodeFolder } from './decodeFolder';
+import { withCacheLock } from '../cacheLock';
 
 export async function loadFolder(folderPath: string, data: DataConfig, options: LoadOptions): Promise<DatasetSplits> {
   const folder = resolve(folderPath);
@@ -46,12 +47,26 @@ async function decodeOrReadCache(
 ): Promise<{ images: CachedImages; fromCache: boolean }> {
   const cached = await readCachedImages(cacheFile, key);
   if (cached) return { images: cached, fromCache: true };
-  const images = await decodeFolder(folder, files, size, options);
   try {
-    await writeCachedImages(cacheFile, key, folder, images);
+    return await withCacheLock(cacheFile, options, async () => {
+      const filledMeanwhile = await readCachedImages(cacheFile, key);
+      if (filledMeanwhile) return { images: filledMeanwhile, fromCache: true };
+      const images = await decodeFolder(folder, files, size, options);
+      await writeCachedImages(cacheFile, key, folder, images).catch((error: Error) => logCacheWriteFailure(cacheFile, error, options));
+      return { images, fromCache: false };
+    });
   } catch (error) {
-    // A read-only or full cache only costs the next run a decode; the run itself can go on.
-    options.log?.(`could not write the decoded-images cache ${cacheFile}: ${(error as Error).message}`);
+    if (!isCacheUnwritable(error)) throw error;
+    // A read-only or full cache only costs every run a decode; the run itself can go on.
+    logCacheWriteFailure(cacheFile, error as Error, options);
+    return { images: await decodeFolder(folder, files, size, options), fromCache: false };
   }
-  return { images, fromCache: false };
+}
+
+function logCacheWriteFailure(cacheFile: string, error: Error, options: LoadOptions): void {
+  options.log?.(`could not write the decoded-images cache ${cacheFile}: ${error.message}`);
+}
+
+function isCacheUnwritable(error: unknown): boolean {
+  return ['EACCES', 'EPERM', 'EROFS', 'ENOSPC'].includes((error as NodeJS.ErrnoException).code ?? '');
 }
