@@ -131,11 +131,14 @@ describe('folder dataset', () => {
     mkdirSync(broken);
     for (const name of ['a.jpg', 'b.jpg', 'c.png']) copyFileSync(join(fixtures, 'corrupt.jpg'), join(broken, name));
     await assert.rejects(loadDataset(config({ dataset: `folder:${broken}` }), { cacheDir: cache }), new RegExp(`dataset folder ${broken} has no usable image: all 3 image files failed to decode`));
+    await writeSolid(join(broken, 'good.png'), 1);
+    await assert.rejects(loadDataset(config({ dataset: `folder:${broken}` }), { cacheDir: cache }), new RegExp(`dataset folder ${broken} has 1 usable image\\(s\\); .* at least 3`));
   });
 
   it('rejects bad data settings naming the key', async () => {
     await assert.rejects(loadDataset(config({ imageSize: 0 }), { cacheDir: cache }), /data\.imageSize must be an integer/);
     await assert.rejects(loadDataset(config({ limit: -1 }), { cacheDir: cache }), /data\.limit must be/);
+    await assert.rejects(loadDataset(config({ limit: 2 }), { cacheDir: cache }), /data\.limit must be 0 .* or a whole number ≥ 3/);
     await assert.rejects(loadDataset(config({ dataset: 'mnist' }), { cacheDir: cache }), /data\.dataset 'mnist' is not known/);
     await assert.rejects(loadDataset(config({ dataset: 'folder:' }), { cacheDir: cache }), /'folder:' needs a path/);
   });

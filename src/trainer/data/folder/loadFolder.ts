@@ -29,6 +29,9 @@ export async function loadFolder(folderPath: string, data: DataConfig, options: 
 
   const indexOf = new Map(images.files.map((file, index) => [file, index]));
   const order = chosen.map((e) => indexOf.get(e.file)).filter((index): index is number => index !== undefined);
+  if (order.length < 3) {
+    throw new Error(`dataset folder ${folder} has ${order.length} usable image(s); train, validation and test need at least 3`);
+  }
   const splits = splitBlock(images.pixels, data.imageSize, order);
   const skippedNote = images.skipped.length > 0 ? `, ${images.skipped.length} unreadable skipped` : '';
   const source = fromCache ? `cache hit ${cacheFile}` : `decoded, cached in ${cacheFile}`;
