@@ -1,5 +1,6 @@
-// The epoch and test metrics: per-batch sums (one GPU→CPU read per batch) and an accumulator that
-// turns them into means over a whole set, so the mean does not depend on how the set was batched.
+// Per-batch metric sums read back as numbers: a caller adds them up over a whole set and divides by
+// the image count, so the mean does not depend on how the set was batched. Reads are asynchronous
+// (data(), never dataSync) because the webgpu backend refuses synchronous reads.
 import * as tf from '@tensorflow/tfjs';
 import { perImageMae, perImageMse, perImagePsnr } from './pixelErrors';
 import { perImageSsim } from './ssim';
@@ -8,44 +9,41 @@ export const IMAGE_METRICS = ['mse', 'mae', 'psnr', 'ssim'] as const;
 export type ImageMetric = (typeof IMAGE_METRICS)[number];
 export type MetricSums = Record<ImageMetric, number> & { count: number };
 
-/** Sums over the batch of each image's MSE, MAE, PSNR (dB, capped) and SSIM; `count` images. */
-export function batchMetricSums(pred: tf.Tensor4D, truth: tf.Tensor4D): MetricSums {
-  const sums = tf.tidy(() => tf.stack([perImageMse, perImageMae, perImagePsnr, perImageSsim].map((f) => f(pred, truth).sum())));
-  const [mse, mae, psnr, ssim] = sums.dataSync();
-  sums.dispose();
-  return { mse, mae, psnr, ssim, count: pred.shape[0] };
-}
+const PER_IMAGE = { mse: perImageMse, mae: perImageMae, psnr: perImagePsnr, ssim: perImageSsim };
 
-const sumOne = (f: (a: tf.Tensor4D, b: tf.Tensor4D) => tf.Tensor1D) => (pred: tf.Tensor4D, truth: tf.Tensor4D): number =>
-  tf.tidy(() => f(pred, truth).sum().arraySync() as number);
-
-/** Per-batch sums of single metrics (divide by the number of images for the batch mean). */
-export const mse = sumOne(perImageMse);
-export const mae = sumOne(perImageMae);
-export const psnr = sumOne(perImagePsnr);
-export const ssim = sumOne(perImageSsim);
-
-/** Adds up batches; `means()` is the per-image average over everything added. */
-export class MetricAccumulator {
-  private totals: MetricSums = { mse: 0, mae: 0, psnr: 0, ssim: 0, count: 0 };
-
-  add(pred: tf.Tensor4D, truth: tf.Tensor4D): MetricSums {
-    const sums = batchMetricSums(pred, truth);
-    this.addSums(sums);
-    return sums;
-  }
-
-  addSums(sums: MetricSums): void {
-    for (const key of [...IMAGE_METRICS, 'count'] as const) this.totals[key] += sums[key];
-  }
-
-  get count(): number {
-    return this.totals.count;
-  }
-
-  means(): Record<ImageMetric, number> {
-    if (this.totals.count === 0) throw new Error('MetricAccumulator: no images were added');
-    const n = this.totals.count;
-    return { mse: this.totals.mse / n, mae: this.totals.mae / n, psnr: this.totals.psnr / n, ssim: this.totals.ssim / n };
+/** Sums over the batch of each image's MSE, MAE, PSNR (dB, capped) and SSIM, in one read; `count` images. */
+export async function batchMetricSums(pred: tf.Tensor4D, truth: tf.Tensor4D): Promise<MetricSums> {
+  const sums = tf.tidy(() => tf.stack(IMAGE_METRICS.map((name) => PER_IMAGE[name](pred, truth).sum())));
+  try {
+    const [mse, mae, psnr, ssim] = await sums.data();
+    return { mse, mae, psnr, ssim, count: pred.shape[0] };
+  } finally {
+    sums.dispose();
   }
 }
+
+/** Adds `b` into `a` (for totals over several batches). */
+export function addSums(a: MetricSums, b: MetricSums): MetricSums {
+  return { mse: a.mse + b.mse, mae: a.mae + b.mae, psnr: a.psnr + b.psnr, ssim: a.ssim + b.ssim, count: a.count + b.count };
+}
+
+/** Per-image means of totals; throws on an empty set rather than returning NaN. */
+export function meansOf(sums: MetricSums): Record<ImageMetric, number> {
+  if (sums.count === 0) throw new Error('metric means: no images were measured');
+  return { mse: sums.mse / sums.count, mae: sums.mae / sums.count, psnr: sums.psnr / sums.count, ssim: sums.ssim / sums.count };
+}
+
+const sumOf = (name: ImageMetric) => async (pred: tf.Tensor4D, truth: tf.Tensor4D): Promise<number> => {
+  const sum = tf.tidy(() => PER_IMAGE[name](pred, truth).sum());
+  try {
+    return (await sum.data())[0];
+  } finally {
+    sum.dispose();
+  }
+};
+
+/** The batch's sum of one metric over its images (divide by the batch size for the mean). */
+export const mse = sumOf('mse');
+export const mae = sumOf('mae');
+export const psnr = sumOf('psnr');
+export const ssim = sumOf('ssim');

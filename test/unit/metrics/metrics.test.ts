@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as tf from '@tensorflow/tfjs';
 import {
-  MetricAccumulator, PSNR_CAP_DB, batchMetricSums, mae, mse, perImageMse, perImagePsnr, perImageSsim, psnr, ssim,
+  PSNR_CAP_DB, addSums, batchMetricSums, mae, meansOf, mse, perImageMse, perImagePsnr, perImageSsim, psnr, ssim,
 } from '../../../src/trainer/metrics';
 import { fixtureImages, type Variant } from './fixtures';
 
@@ -33,9 +33,9 @@ describe('metrics', () => {
     });
   }
 
-  it('identical images: SSIM 1, MSE 0, PSNR capped at 100 dB', () => {
+  it('identical images: SSIM 1, MSE 0, PSNR capped at 100 dB', async () => {
     const x = fixtureImages(2, 16, 16, 'base');
-    const sums = batchMetricSums(x, x);
+    const sums = await batchMetricSums(x, x);
     assert.equal(sums.count, 2);
     assert.equal(sums.mse, 0);
     assert.equal(sums.psnr, 2 * PSNR_CAP_DB);
@@ -43,34 +43,33 @@ describe('metrics', () => {
     x.dispose();
   });
 
-  it('known MSE → PSNR by hand: a constant error of 0.1 gives MSE 0.01, MAE 0.1, PSNR 20 dB', () => {
+  it('known MSE → PSNR by hand: a constant error of 0.1 gives MSE 0.01, MAE 0.1, PSNR 20 dB', async () => {
     const truth = tf.fill([3, 12, 12, 3], 0.5) as tf.Tensor4D;
     const pred = tf.fill([3, 12, 12, 3], 0.6) as tf.Tensor4D;
-    assert.ok(Math.abs(mse(pred, truth) - 3 * 0.01) < 1e-6);
-    assert.ok(Math.abs(mae(pred, truth) - 3 * 0.1) < 1e-6);
-    assert.ok(Math.abs(psnr(pred, truth) - 3 * 20) < 1e-3);
+    assert.ok(Math.abs(await mse(pred, truth) - 3 * 0.01) < 1e-6);
+    assert.ok(Math.abs(await mae(pred, truth) - 3 * 0.1) < 1e-6);
+    assert.ok(Math.abs(await psnr(pred, truth) - 3 * 20) < 1e-3);
     // Both flat: the variance terms vanish, SSIM = (2·0.6·0.5 + C1) / (0.6² + 0.5² + C1).
     const expected = (2 * 0.6 * 0.5 + 1e-4) / (0.36 + 0.25 + 1e-4);
-    assert.ok(Math.abs(ssim(pred, truth) / 3 - expected) < 1e-5);
+    assert.ok(Math.abs((await ssim(pred, truth)) / 3 - expected) < 1e-5);
     tf.dispose([truth, pred]);
   });
 
-  it('the accumulator averages per image, independent of batching', () => {
+  it('summed batch by batch, the means equal those of the whole set at once', async () => {
     const truth = fixtureImages(2, 32, 32, 'base');
     const pred = fixtureImages(2, 32, 32, 'noisy');
-    const whole = new MetricAccumulator();
-    whole.add(pred, truth);
-    const split = new MetricAccumulator();
+    const whole = meansOf(await batchMetricSums(pred, truth));
+    let totals = { mse: 0, mae: 0, psnr: 0, ssim: 0, count: 0 };
     for (const b of [0, 1]) {
       const [p, t] = [pred.slice(b, 1), truth.slice(b, 1)];
-      split.add(p, t);
+      totals = addSums(totals, await batchMetricSums(p, t));
       tf.dispose([p, t]);
     }
-    assert.equal(split.count, 2);
-    const [a, b] = [whole.means(), split.means()];
-    for (const key of ['mse', 'mae', 'psnr', 'ssim'] as const) assert.ok(Math.abs(a[key] - b[key]) < 1e-6, key);
-    close([a.ssim, a.psnr], [(0.9085457048 + 0.9092438564) / 2, (24.78629732 + 24.78608616) / 2], 1e-4, 'means');
-    assert.throws(() => new MetricAccumulator().means(), /no images were added/);
+    assert.equal(totals.count, 2);
+    const split = meansOf(totals);
+    for (const key of ['mse', 'mae', 'psnr', 'ssim'] as const) assert.ok(Math.abs(whole[key] - split[key]) < 1e-6, key);
+    close([whole.ssim, whole.psnr], [(0.9085457048 + 0.9092438564) / 2, (24.78629732 + 24.78608616) / 2], 1e-4, 'means');
+    assert.throws(() => meansOf({ ...totals, count: 0 }), /no images were measured/);
     tf.dispose([truth, pred]);
   });
 
@@ -81,13 +80,12 @@ describe('metrics', () => {
     tf.dispose([a, b, small]);
   });
 
-  it('leaks no tensors', () => {
+  it('leaks no tensors', async () => {
     const truth = fixtureImages(2, 16, 16, 'base');
     const pred = fixtureImages(2, 16, 16, 'shifted');
-    const acc = new MetricAccumulator();
-    acc.add(pred, truth);
+    await batchMetricSums(pred, truth);
     const before = tf.memory().numTensors;
-    for (let i = 0; i < 3; i++) { acc.add(pred, truth); mse(pred, truth); ssim(pred, truth); }
+    for (let i = 0; i < 3; i++) { await batchMetricSums(pred, truth); await mse(pred, truth); await ssim(pred, truth); }
     assert.equal(tf.memory().numTensors, before);
     tf.dispose([truth, pred]);
   });
