@@ -2,11 +2,23 @@
 import type { Command } from 'commander';
 import { registerTrain } from './train';
 import { registerColorize } from './colorize';
+import { registerSweep } from './sweep';
+import { registerRuns } from './runs';
+import { registerShow } from './show';
+import { registerStop } from './stop';
+import { registerExport } from './export';
+import { registerStore } from './store';
 
 type Register = (program: Command) => void;
 const registrations: Register[] = [
   registerTrain,
   registerColorize,
+  registerSweep,
+  registerRuns,
+  registerShow,
+  registerStop,
+  registerExport,
+  registerStore,
 ];
 
 export function registerCommands(program: Command): void {

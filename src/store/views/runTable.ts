@@ -13,7 +13,7 @@ const plainTable = (head: string[]) => new Table({ head, style: { head: [], bord
 export function runTable(runs: RunRecord[], metric = 'val_loss'): string {
   const table = plainTable(['run', 'name', 'status', 'epoch', metric, 'params']);
   for (const run of runs) {
-    const params = Object.entries(run.params).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ');
+    const params = Object.entries(run.params).map(([k, v]) => `${k}=${typeof v === 'number' ? formatNumber(v) : JSON.stringify(v)}`).join(' ');
     table.push([run.id, run.name, run.status, String(run.epoch), formatNumber(run.summary[metric]), params]);
   }
   return table.toString();
