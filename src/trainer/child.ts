@@ -28,7 +28,6 @@ async function run(start: StartMessage): Promise<void> {
     backend: backend.name,
     adapter: backend.adapter,
   });
-  await send({ type: 'log', level: 'info', message: 'trainer finished' });
   process.exit(0);
 }
 

@@ -1,7 +1,7 @@
 // Colorizes one image file at its full resolution with a trained colorizer: decode (any size), take Y,
 // pad to the model's down-sampling factor, predict, crop back, write a PNG.
 import { existsSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import sharp from 'sharp';
 import { loadModelFromDir, readCheckpointMeta } from '../checkpoint';
@@ -31,8 +31,9 @@ export const defaultColorizedPath = (imagePath: string) =>
   join(dirname(imagePath), `${basename(imagePath, extname(imagePath))}.colorized.png`);
 
 export async function colorizeImage(options: ColorizeImageOptions): Promise<ColorizeImageResult> {
-  const outPath = options.outPath ?? defaultColorizedPath(options.imagePath);
-  for (const path of [outPath, options.greyOutPath]) {
+  const outPath = resolve(options.outPath ?? defaultColorizedPath(options.imagePath));
+  const greyOutPath = options.greyOutPath && resolve(options.greyOutPath);
+  for (const path of [outPath, greyOutPath]) {
     if (path && existsSync(path) && !options.force) throw new Error(`${path} exists; pass --force to overwrite it`);
   }
   const image = await decodeImageFile(options.imagePath);
@@ -43,17 +44,17 @@ export async function colorizeImage(options: ColorizeImageOptions): Promise<Colo
     const rgb = tf.tidy(() => tf.tensor4d(image.pixels, [1, image.height, image.width, 3], 'int32').toFloat().div(255) as tf.Tensor4D);
     const y = rgbToModelInput(rgb, 'colorize');
     const colorized = predictRgb(model, y, meta);
-    const grey = options.greyOutPath ? greyToRgb(y) : undefined;
+    const grey = greyOutPath ? greyToRgb(y) : undefined;
     try {
       await writePng(colorized, outPath);
-      if (grey && options.greyOutPath) await writePng(grey, options.greyOutPath);
+      if (grey && greyOutPath) await writePng(grey, greyOutPath);
     } finally {
       tf.dispose([rgb, y, colorized, ...(grey ? [grey] : [])]);
     }
   } finally {
     model.dispose();
   }
-  return { outPath, ...(options.greyOutPath ? { greyOutPath: options.greyOutPath } : {}), width: image.width, height: image.height };
+  return { outPath, ...(greyOutPath ? { greyOutPath } : {}), width: image.width, height: image.height };
 }
 
 /** RGB [1, H, W, 3] in [0, 1] → an 8-bit PNG file. */
