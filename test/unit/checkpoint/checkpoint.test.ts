@@ -72,10 +72,13 @@ describe('checkpoints', () => {
   it('a process killed mid-save leaves the previous checkpoint intact; the next save cleans its leftovers', async () => {
     const dir = join(root, 'best');
     await writeDirAtomically(dir, async (temp) => writeFileSync(join(temp, 'model.json'), 'old'));
-    const script = `require('tsx/cjs'); const { writeDirAtomically } = require(${JSON.stringify(join(__dirname, '../../../src/trainer/checkpoint/atomicDir.ts'))});
+    const script = `require(${JSON.stringify(require.resolve('tsx/cjs'))}); const { writeDirAtomically } = require(${JSON.stringify(join(__dirname, '../../../src/trainer/checkpoint/atomicDir.ts'))});
       writeDirAtomically(process.argv[1], async (t) => { require('fs').writeFileSync(t + '/model.json', 'half'); console.log('written'); await new Promise(() => setInterval(() => {}, 1000)); });`;
     const child = spawn(process.execPath, ['-e', script, dir], { stdio: ['ignore', 'pipe', 'inherit'] });
-    await new Promise<void>((done) => child.stdout.on('data', (d: Buffer) => { if (d.toString().includes('written')) done(); }));
+    await new Promise<void>((done, fail) => {
+      child.stdout.on('data', (d: Buffer) => { if (d.toString().includes('written')) done(); });
+      child.on('exit', (code) => fail(new Error(`the writer exited early with code ${code}`)));
+    });
     child.kill('SIGKILL');
     await new Promise((done) => child.on('exit', done));
     assert.equal(readFileSync(join(dir, 'model.json'), 'utf8'), 'old');
