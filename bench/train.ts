@@ -1,0 +1,85 @@
+// `npm run bench:train`: training and inference throughput of the project's trainer (wasm; cpu for
+// reference) against the PyTorch reference (1 and 2 threads) on the same machine, data, model and batch,
+// in one run; the quality of both after the same epochs; and a sweep's aggregate with 1 vs 2 trainers.
+// Last line: RESULT {json}. AELAB_BENCH_TINY=1 runs it at toy sizes (for the test that it runs).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadBenchData, writeRawImages } from './trainBench/data';
+import { benchSizes } from './trainBench/sizes';
+import { measureSweepScaling } from './trainBench/sweepScaling';
+import { measureTfjs } from './trainBench/tfjsTrainer';
+import { runTorch, torchUnavailable, type TorchFigures } from './trainBench/torchReference';
+
+const round = (v: number, digits = 1) => Number(v.toFixed(digits));
+const ratio = (a: number, b: number | undefined) => (b ? round(a / b, 3) : null);
+
+async function main(): Promise<void> {
+  const sizes = benchSizes();
+  const work = mkdtempSync(join(tmpdir(), 'aelab-bench-train-'));
+  try {
+    const data = await loadBenchData(sizes.images, join(work, 'cache'));
+    console.log(`data: ${data.description}; batch ${sizes.batch}, ${sizes.epochs} epoch(s), baseline autoencoder (4,911 parameters)`);
+
+    const wasm = await measureTfjs('wasm', data.train, data.test, sizes.epochs, sizes.batch);
+    const cpuTrain = { ...data.train, count: sizes.cpuImages };
+    const cpu = await measureTfjs('cpu', cpuTrain, data.test, 1, sizes.batch);
+
+    const noTorch = torchUnavailable();
+    let torch1: TorchFigures | undefined;
+    let torch2: TorchFigures | undefined;
+    if (noTorch === undefined) {
+      const trainPath = join(work, 'train.u8');
+      const testPath = join(work, 'test.u8');
+      writeRawImages(trainPath, data.train);
+      writeRawImages(testPath, data.test);
+      torch1 = runTorch(1, trainPath, testPath, sizes.epochs, sizes.batch);
+      torch2 = runTorch(2, trainPath, testPath, sizes.epochs, sizes.batch);
+    } else {
+      console.log(`PyTorch reference skipped: ${noTorch}`);
+    }
+
+    const sweep = await measureSweepScaling(sizes.sweepLimit, sizes.sweepEpochs, sizes.batch);
+
+    console.log('\n| trainer | train img/s | inference img/s | test MSE | train losses per epoch |\n|---|---|---|---|---|');
+    for (const f of [wasm, cpu]) {
+      console.log(`| tfjs ${f.backend} (project trainer, ${f.images} images × ${f.epochs}) | ${round(f.trainImgPerSec)} | ${round(f.inferImgPerSec)} | ${f.testMse.toFixed(5)} | ${f.losses.join(', ')} |`);
+    }
+    for (const t of [torch1, torch2]) {
+      if (t) console.log(`| ${t.trainer} | ${t.trainImgPerSec} | ${t.inferImgPerSec} | ${t.evalMse?.toFixed(5)} | ${t.losses.join(', ')} |`);
+    }
+    const trainRatio = ratio(wasm.trainImgPerSec, torch1?.trainImgPerSec);
+    const inferRatio = ratio(wasm.inferImgPerSec, torch1?.inferImgPerSec);
+    const qualityGap = torch1?.evalMse ? round(Math.abs(wasm.testMse - torch1.evalMse) / torch1.evalMse, 3) : null;
+    console.log(`\nwasm / PyTorch 1 thread: training ${trainRatio ?? 'n/a'}×, inference ${inferRatio ?? 'n/a'}×`);
+    console.log(`quality: test MSE wasm ${wasm.testMse.toFixed(5)} vs PyTorch ${torch1?.evalMse ?? 'n/a'} (gap ${qualityGap ?? 'n/a'}; goal ≤ 0.1)`);
+    console.log(`sweep: 1 trainer ${round(sweep.single)} img/s, 2 at once ${round(sweep.aggregate2)} img/s in all: ${round(sweep.scaling, 2)}× (wall-time ${round(sweep.wallScaling, 2)}×)`);
+    console.log(`tensors leaked by training: wasm ${wasm.leakedTensors}, cpu ${cpu.leakedTensors}`);
+
+    console.log('RESULT ' + JSON.stringify({
+      trainImgPerSec: round(wasm.trainImgPerSec),
+      inferImgPerSec: round(wasm.inferImgPerSec),
+      cpuTrainImgPerSec: round(cpu.trainImgPerSec),
+      cpuInferImgPerSec: round(cpu.inferImgPerSec),
+      torch1TrainImgPerSec: torch1?.trainImgPerSec ?? null,
+      torch1InferImgPerSec: torch1?.inferImgPerSec ?? null,
+      torch2TrainImgPerSec: torch2?.trainImgPerSec ?? null,
+      torch2InferImgPerSec: torch2?.inferImgPerSec ?? null,
+      trainRatioPerCore: trainRatio,
+      inferRatioPerCore: inferRatio,
+      testMse: round(wasm.testMse, 6),
+      torchTestMse: torch1?.evalMse ?? null,
+      qualityGap,
+      sweepSingleImgPerSec: round(sweep.single),
+      sweepAggregateImgPerSec: round(sweep.aggregate2),
+      sweepScaling: round(sweep.scaling, 3),
+    }));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
