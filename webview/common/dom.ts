@@ -1,5 +1,4 @@
 // Small DOM helpers (no framework: panels draw what they are sent).
-import uplotCss from 'uplot/dist/uPlot.min.css';
 
 export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -9,13 +8,6 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<
   }
   node.append(...children);
   return node;
-}
-
-/** uPlot's stylesheet as a constructed sheet: the CSP allows no inline <style>. */
-export function adoptChartStyles(): void {
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(uplotCss);
-  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 }
 
 export function cssVar(name: string, fallback: string): string {

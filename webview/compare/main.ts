@@ -1,6 +1,7 @@
 // Compare: the curves of the selected runs overlaid, and the diff of their configurations.
 import type { MetricLine, RunRecord } from '../../src/shared/storeSchema';
-import { adoptChartStyles, el, PALETTE } from '../common/dom';
+import { adoptChartStyles } from '../common/chartStyles';
+import { el, PALETTE } from '../common/dom';
 import { createLineChart, type LineChart } from '../common/lineChart';
 import { listen, post, saveState } from '../common/vscodeApi';
 import { configDiff } from './configDiff';

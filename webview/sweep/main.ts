@@ -2,7 +2,8 @@
 // metric of every run over time.
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import type { MetricLine, RunRecord, SweepRecord } from '../../src/shared/storeSchema';
-import { adoptChartStyles, el, PALETTE } from '../common/dom';
+import { adoptChartStyles } from '../common/chartStyles';
+import { el, PALETTE } from '../common/dom';
 import { createLineChart, type LineChart } from '../common/lineChart';
 import { listen, post, saveState } from '../common/vscodeApi';
 import { parameterImportance } from './importance';

@@ -1,22 +1,8 @@
 // The HTML shell of every panel: a strict CSP with a fresh crypto nonce (no 'unsafe-inline', no 'unsafe-eval'),
 // one bundled script per panel from dist/webview/, and the shared stylesheet from media/.
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { PanelKind } from '../../shared/webviewMessages';
-
-export function newNonce(): string {
-  return randomBytes(18).toString('base64url');
-}
-
-export function contentSecurityPolicy(cspSource: string, nonce: string): string {
-  return [
-    "default-src 'none'",
-    `img-src ${cspSource} data:`,
-    `style-src ${cspSource} 'nonce-${nonce}'`,
-    `font-src ${cspSource}`,
-    `script-src 'nonce-${nonce}'`,
-  ].join('; ');
-}
+import { contentSecurityPolicy, newNonce } from './csp';
 
 export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, kind: PanelKind, title: string): string {
   const nonce = newNonce();

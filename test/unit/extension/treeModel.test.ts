@@ -1,0 +1,66 @@
+import { strict as assert } from 'node:assert';
+import { bestRun, buildTree, formatMetric, SINGLE_RUNS_ID } from '../../../src/extension/tree/treeModel';
+import { sweepProgressText } from '../../../src/extension/store/sweepProgress';
+import { makeRun, makeStore, makeSweep } from './fixtures';
+
+describe('extension sweeps tree model', () => {
+  const older = makeSweep({ id: 's1', name: 'baseline', status: 'finished', createdAt: '2026-12-01T00:00:00Z', spec: { run_cap: 3 } });
+  const newer = makeSweep({ id: 's2', name: 'kernels', status: 'running', createdAt: '2026-12-03T00:00:00Z', bestRunId: 'r3' });
+  const runs = [
+    makeRun({ id: 'r2', sweepId: 's1', status: 'failed', createdAt: '2026-12-01T00:02:00Z', summary: {}, error: { message: 'out of memory' } }),
+    makeRun({ id: 'r1', sweepId: 's1', status: 'finished', createdAt: '2026-12-01T00:01:00Z', epoch: 10, summary: { val_loss: 0.00431 }, params: { 'model.kernelSize': 3 } }),
+    makeRun({ id: 'r3', sweepId: 's2', status: 'running', epoch: 2, summary: { val_loss: 0.012 } }),
+    makeRun({ id: 'r4', sweepId: 's2', status: 'queued' }),
+    makeRun({ id: 'r5', status: 'pruned', summary: { val_loss: 0.05 } }),
+  ];
+  const tree = buildTree(makeStore([older, newer], runs));
+
+  it('lists the newest sweep first, its runs in creation order, lone runs last', () => {
+    assert.deepEqual(tree.map((n) => n.id), ['s2', 's1', SINGLE_RUNS_ID]);
+    assert.deepEqual(tree[1].runs.map((r) => r.id), ['r1', 'r2']);
+    assert.deepEqual(tree[2].runs.map((r) => r.id), ['r5']);
+  });
+
+  it('gives each status its icon (a spinner while running) and a context value for the menus', () => {
+    const byId = new Map(tree.flatMap((s) => s.runs).map((r) => [r.id, r]));
+    assert.equal(byId.get('r3')!.icon, 'sync~spin');
+    assert.equal(byId.get('r4')!.icon, 'clock');
+    assert.equal(byId.get('r1')!.icon, 'pass');
+    assert.equal(byId.get('r2')!.icon, 'error');
+    assert.equal(byId.get('r5')!.icon, 'circle-slash');
+    assert.equal(byId.get('r3')!.contextValue, 'run.running');
+    assert.equal(tree[0].contextValue, 'sweep.running');
+  });
+
+  it('describes a run by its metric and epoch, and shows its parameters and error in the tooltip', () => {
+    const r1 = tree[1].runs[0];
+    assert.equal(r1.description, 'val_loss 0.00431 · epoch 10/10');
+    assert.match(r1.tooltip, /model\.kernelSize = 3/);
+    assert.match(tree[1].runs[1].tooltip, /error: out of memory/);
+    assert.match(tree[1].runs[1].description, /val_loss – · epoch 0\/10 · failed/);
+  });
+
+  it('summarises a sweep: runs done of the cap and the best metric so far', () => {
+    assert.equal(tree[1].description, '2/3 runs · best val_loss 0.00431 · finished');
+    assert.equal(tree[0].description, '0/2 runs · best val_loss 0.012 · running');
+  });
+
+  it('picks the best run by the metric\'s goal', () => {
+    const a = makeRun({ id: 'a', summary: { val_psnr: 20 } });
+    const b = makeRun({ id: 'b', summary: { val_psnr: 25 } });
+    assert.equal(bestRun([a, b], 'val_psnr')!.id, 'b');
+    assert.equal(bestRun([a, b], 'val_psnr', 'minimize')!.id, 'a');
+    assert.equal(bestRun([makeRun({ id: 'c' })], 'val_loss'), undefined);
+  });
+
+  it('formats metrics compactly', () => {
+    assert.equal(formatMetric(0.0043123), '0.004312');
+    assert.equal(formatMetric(0.00001836), '1.836e-5');
+    assert.equal(formatMetric(undefined), '–');
+  });
+
+  it('puts the running sweep\'s progress in the status bar, nothing when none runs', () => {
+    assert.deepEqual(sweepProgressText(makeStore([older, newer], runs)), { text: '$(sync~spin) kernels: 0/2 runs', sweepId: 's2' });
+    assert.equal(sweepProgressText(makeStore([older], runs)), undefined);
+  });
+});
