@@ -76,11 +76,17 @@ describe('runTraining (custom loop, in-process, wasm)', function () {
     assert.ok(saved.modelTopology, 'the last checkpoint is a TensorFlow.js model');
   });
 
-  it('colorize: trains Y → IQ and reports RGB metrics; the grid has grey / predicted / truth rows', async () => {
-    const { messages } = await train(tinyConfig('colorize', 1), dir);
-    const epoch = messages.find((m) => m.type === 'epoch');
-    assert.ok(epoch?.type === 'epoch' && epoch.metrics.val_mse > 0 && epoch.metrics.val_mse < 0.2 && epoch.metrics.val_ssim > 0);
-    const png = PNG.sync.read(readFileSync(join(dir, 'media', 'epoch-0001.png')));
-    assert.ok(png.height >= 3 * 16, `three rows: ${png.height}`);
-  });
+  for (const colorTarget of ['iq', 'rgb'] as const) {
+    it(`colorize (${colorTarget}): trains from Y and reports RGB metrics; the grid has grey / predicted / truth rows`, async () => {
+      const config = tinyConfig('colorize', 1);
+      config.model.colorTarget = colorTarget;
+      const { messages } = await train(config, dir);
+      const started = messages.find((m) => m.type === 'started');
+      assert.ok(started?.type === 'started' && started.parameterCount > 0);
+      const epoch = messages.find((m) => m.type === 'epoch');
+      assert.ok(epoch?.type === 'epoch' && epoch.metrics.val_mse > 0 && epoch.metrics.val_mse < 0.2 && epoch.metrics.val_ssim > 0, JSON.stringify(epoch));
+      const png = PNG.sync.read(readFileSync(join(dir, 'media', 'epoch-0001.png')));
+      assert.ok(png.height >= 3 * 16, `three rows: ${png.height}`);
+    });
+  }
 });
