@@ -1,0 +1,89 @@
+// The real trainer through the real CLI (`aelab train`, dist/cli.js forking dist/trainer.js) on
+// webgpu and on wasm, same configuration: the same store artefacts, the same numbers, exit code 0.
+import { strict as assert } from 'node:assert';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { PNG } from 'pngjs';
+
+const root = join(__dirname, '..', '..');
+const cli = join(root, 'dist', 'cli.js');
+const SETS = ['train.epochs=1', 'data.limit=40', 'train.batchSize=8', 'train.seed=3'];
+
+interface TrainResult { code: number | null; stderr: string; summary: { status: string; backend: string; runDir: string; summary: Record<string, number> } }
+
+function train(store: string, backend: string): Promise<TrainResult> {
+  const args = [cli, 'train', '--store', store, '--json', '--set', `backend=${backend}`, ...SETS.flatMap((s) => ['--set', s])];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d));
+    child.stderr.on('data', (d: Buffer) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 240_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      const last = stdout.trim().split('\n').at(-1) ?? '';
+      try {
+        resolve({ code, stderr, summary: JSON.parse(last) });
+      } catch {
+        reject(new Error(`no JSON summary (exit ${code}): ${stdout.slice(-1000)}\n${stderr.slice(-2000)}`));
+      }
+    });
+  });
+}
+
+/** Every file under dir, relative, with the run id replaced so two runs compare. */
+function artefacts(runDir: string): string[] {
+  const walk = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));
+  return walk(runDir).map((f) => relative(runDir, f)).sort();
+}
+
+const metricLines = (runDir: string) => readFileSync(join(runDir, 'metrics.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { kind: string; values: Record<string, number> });
+const relErr = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
+
+describe('webgpu: the real trainer via `aelab train --set backend=webgpu`', () => {
+  const store = mkdtempSync(join(tmpdir(), 'aelab-webgpu-'));
+  let gpu: TrainResult;
+  let wasm: TrainResult;
+
+  before(async () => {
+    assert.ok(statSync(cli).isFile(), 'dist/cli.js is missing: run `npm run build`');
+    wasm = await train(store, 'wasm');
+    gpu = await train(store, 'webgpu');
+  });
+  after(() => rmSync(store, { recursive: true, force: true }));
+
+  it('finishes, exits 0 and records the backend and its adapter', () => {
+    assert.equal(gpu.code, 0, gpu.stderr.slice(-2000));
+    assert.equal(gpu.summary.status, 'finished');
+    assert.equal(gpu.summary.backend, 'webgpu');
+    const db = JSON.parse(readFileSync(join(store, 'db.json'), 'utf8')) as { runs: { backend?: string; adapter?: Record<string, unknown> }[] };
+    const record = db.runs.find((r) => r.backend === 'webgpu');
+    assert.ok(record?.adapter, 'the run record has no adapter');
+    assert.equal(typeof record.adapter.description, 'string');
+    assert.equal(typeof record.adapter.isFallbackAdapter, 'boolean');
+  });
+
+  it('writes the same artefacts as a wasm run', () => {
+    assert.equal(wasm.code, 0, wasm.stderr.slice(-2000));
+    const files = artefacts(gpu.summary.runDir);
+    assert.deepEqual(files, artefacts(wasm.summary.runDir));
+    for (const f of ['metrics.jsonl', 'media/epoch-0001.png', 'model/best/model.json', 'model/last/weights.bin']) assert.ok(files.includes(f), f);
+    assert.deepEqual(metricLines(gpu.summary.runDir).map((l) => l.kind), metricLines(wasm.summary.runDir).map((l) => l.kind));
+  });
+
+  it('computes the same metrics and image grid as wasm', () => {
+    for (const key of ['loss', 'val_mse', 'val_psnr', 'val_ssim', 'test_mse', 'test_ssim']) {
+      const a = gpu.summary.summary[key];
+      const b = wasm.summary.summary[key];
+      assert.ok(relErr(a, b) < 1e-4, `${key}: webgpu ${a}, wasm ${b}`);
+    }
+    const [a, b] = [gpu, wasm].map((r) => PNG.sync.read(readFileSync(join(r.summary.runDir, 'media', 'epoch-0001.png'))));
+    assert.deepEqual([a.width, a.height], [b.width, b.height]);
+    const maxDiff = a.data.reduce((m, v, i) => Math.max(m, Math.abs(v - b.data[i])), 0);
+    assert.ok(maxDiff <= 2, `grid pixels differ by up to ${maxDiff} levels`);
+  });
+});
