@@ -52,7 +52,9 @@ export class SweepSession {
     if (early) {
       this.asha = new AshaScheduler({ minIter: early.minIter, eta: early.eta, maxIter: early.maxIter, goal: this.sweep.metric.goal });
       // Rungs remember what earlier runs reached, so later decisions match an uninterrupted sweep.
-      for (const trial of this.book.all()) trial.values.forEach((v, epoch) => v !== undefined && this.asha?.report(trial.runId, epoch, v));
+      for (const trial of this.book.all().filter((t) => t.status !== 'interrupted')) {
+        trial.values.forEach((v, epoch) => v !== undefined && this.asha?.report(trial.runId, epoch, v));
+      }
     }
   }
 
