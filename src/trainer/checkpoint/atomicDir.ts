@@ -1,5 +1,6 @@
 // Writes a folder all at once: files go to a sibling temp folder that is renamed into place, so a
 // crash leaves either the previous checkpoint or the new one, never half of one.
+import { existsSync } from 'node:fs';
 import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -23,13 +24,20 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** Removes temp/old folders of `base` left by a process that died mid-save (their pid is in the name). */
-async function removeStale(parent: string, base: string): Promise<void> {
+/**
+ * Cleans up after a process that died mid-save (its pid is in the folder names): temp folders are
+ * removed; a moved-aside old checkpoint is put back if the writer died before the new one replaced it.
+ */
+export async function recoverFromDeadWriters(dir: string): Promise<void> {
+  const [parent, base] = [dirname(dir), basename(dir)];
   const escaped = base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const pattern = new RegExp(`^\\.${escaped}\\.(tmp|old)-(\\d+)-`);
   for (const name of await readdir(parent)) {
     const match = pattern.exec(name);
-    if (match && !isAlive(Number(match[2]))) await rm(join(parent, name), { recursive: true, force: true });
+    if (!match || isAlive(Number(match[2]))) continue;
+    const path = join(parent, name);
+    if (match[1] === 'old' && !existsSync(dir)) await rename(path, dir);
+    else await rm(path, { recursive: true, force: true });
   }
 }
 
@@ -40,7 +48,7 @@ async function removeStale(parent: string, base: string): Promise<void> {
 export async function writeDirAtomically(dir: string, fill: (tempDir: string) => Promise<void>): Promise<void> {
   const parent = dirname(dir);
   await mkdir(parent, { recursive: true });
-  await removeStale(parent, basename(dir));
+  await recoverFromDeadWriters(dir);
   const stamp = `${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
   const temp = join(parent, `.${basename(dir)}.tmp-${stamp}`);
   const old = join(parent, `.${basename(dir)}.old-${stamp}`);

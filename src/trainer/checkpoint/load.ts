@@ -1,8 +1,10 @@
 // Loads a checkpoint folder written by saveModelToDir (or any tfjs layers model.json + weight files),
 // with errors that name the file at fault.
 import * as tf from '@tensorflow/tfjs';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
+import { recoverFromDeadWriters } from './atomicDir';
 import { MODEL_FILE } from './save';
 
 const DTYPE_BYTES: Record<string, number> = { float32: 4, int32: 4, bool: 1, complex64: 8, uint8: 1, uint16: 2, float16: 2 };
@@ -59,6 +61,8 @@ async function readWeights(dir: string, modelPath: string, manifest: tf.io.Weigh
 
 export async function loadModelFromDir(dir: string): Promise<tf.LayersModel> {
   const modelPath = join(dir, MODEL_FILE);
+  // A writer killed between moving the old checkpoint aside and moving the new one in left no `dir`.
+  if (!existsSync(dir)) await recoverFromDeadWriters(dir).catch(() => undefined);
   const json = await readModelJson(modelPath);
   const weightData = await readWeights(dir, modelPath, json.weightsManifest);
   try {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
@@ -86,6 +86,20 @@ describe('checkpoints', () => {
     await writeDirAtomically(dir, async (temp) => writeFileSync(join(temp, 'model.json'), 'new'));
     assert.deepEqual(readdirSync(root), ['best']);
     assert.equal(readFileSync(join(dir, 'model.json'), 'utf8'), 'new');
+  });
+
+  it('puts a moved-aside checkpoint back when its writer died between the two renames', async () => {
+    const dir = join(root, 'best');
+    // A dead pid (beyond pid_max) and the state between "move old aside" and "move new in".
+    const old = join(root, '.best.old-99999999-1-abc');
+    mkdirSync(old);
+    writeFileSync(join(old, 'model.json'), 'previous');
+    await writeDirAtomically(join(root, 'other'), async (temp) => writeFileSync(join(temp, 'x'), ''));
+    assert.ok(existsSync(old), 'another checkpoint folder\'s save leaves it alone');
+    // Loading finds and restores it (then fails on this test's fake model.json, naming it).
+    await assert.rejects(loadModelFromDir(dir), new RegExp(`${join(dir, 'model.json')}: not valid JSON`));
+    assert.equal(readFileSync(join(dir, 'model.json'), 'utf8'), 'previous');
+    assert.deepEqual(readdirSync(root).sort(), ['best', 'other']);
   });
 
   it('corrupt or missing files give errors that name the file', async () => {
