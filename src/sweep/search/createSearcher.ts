@@ -15,13 +15,19 @@ export interface SearcherOptions {
 export function createSearcher(spec: SweepSpec, seed: number, options: SearcherOptions = {}): Searcher {
   const inner = innerSearcher(spec, seed, options);
   let proposed = 0;
+  let counted = 0;
   return {
     next(history: TrialResult[]) {
       // Trials proposed in this process but not yet in the caller's history still count.
       proposed = Math.max(proposed, history.length);
-      if (spec.runCap !== undefined && proposed >= spec.runCap) return null;
+      // An interrupted run is re-queued as a new trial with the same parameters: only the copy counts towards run_cap.
+      counted = Math.max(counted, history.filter((t) => t.status !== 'interrupted').length);
+      if (spec.runCap !== undefined && counted >= spec.runCap) return null;
       const params = inner(history, proposed);
-      if (params !== null) proposed++;
+      if (params !== null) {
+        proposed++;
+        counted++;
+      }
       return params;
     },
   };

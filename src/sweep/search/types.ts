@@ -17,6 +17,7 @@ export interface Searcher {
   /**
    * The next trial's parameters, or null when the search is over (grid exhausted, run_cap reached).
    * `history` holds every trial proposed so far, running ones included, in the order they were proposed.
+   * run_cap counts every trial but interrupted ones (their re-queued copies count instead).
    */
   next(history: TrialResult[]): Params | null;
 }

@@ -62,8 +62,13 @@ parameters:
     assert.throws(() => createSearcher(s, 0), /finite set of values for parameter train\.learningRate \(distribution log_uniform_values is continuous\)/);
   });
 
-  it('stops at run_cap', () => {
+  it('stops at run_cap, where an interrupted run does not count (its re-queued copy does)', () => {
     assert.equal(runSearch(spec(`${GRID}\nrun_cap: 7`), 0, 1000, () => 1).length, 7);
+    const [a, b] = gridCombinations(spec(GRID).parameters);
+    const history: TrialResult[] = [finished(a, 1), { params: b, status: 'interrupted', epochsRun: 1 }, { params: b, status: 'queued', epochsRun: 0 }];
+    const searcher = createSearcher(spec(`${GRID}\nrun_cap: 3`), 0);
+    assert.ok(searcher.next(history), 'one finished + one interrupted + its copy = 2 runs towards a cap of 3');
+    assert.equal(searcher.next(history), null);
   });
 });
 
