@@ -1,13 +1,14 @@
 // Colorize Image: explorer context menu on png/jpg/jpeg/webp → `aelab colorize` in a child process (cancellable
 // progress notification), never overwriting without asking, then original / grey / result side by side.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { RunRecord } from '../../shared/storeSchema';
 import { lastJsonLine, runCli } from '../cli/cliProcess';
 import { guarded, type Lab } from '../lab';
 import { formatMetric } from '../tree/treeModel';
-import { COLORIZABLE, colorizedPath, rankColorizers } from './colorizeModel';
+import { COLORIZABLE, colorizedPath, greyPath, rankColorizers } from './colorizeModel';
 
 export function registerColorizeCommand(lab: Lab): vscode.Disposable {
   return vscode.commands.registerCommand('aelab.colorizeImage', guarded((uri?: vscode.Uri) => colorize(lab, uri)));
@@ -23,12 +24,16 @@ async function colorize(lab: Lab, given?: vscode.Uri): Promise<void> {
   if (!run) return;
   const out = await outputPath(image.fsPath);
   if (!out) return;
+  const greyDir = path.join(tmpdir(), 'aelab-colorize');
+  mkdirSync(greyDir, { recursive: true });
+  // --force: the user already agreed to overwrite (outputPath asked); the grey copy is ours to replace.
+  const args = ['colorize', image.fsPath, '--run', run.id, '--out', out, '--grey-out', greyPath(image.fsPath, greyDir), '--force', '--store', storeDir, '--json'];
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Colorizing ${path.basename(image.fsPath)} with ${run.name}`, cancellable: true },
     (_progress, token) => {
       const abort = new AbortController();
       token.onCancellationRequested(() => abort.abort());
-      return runCli(lab.cli(), ['colorize', image.fsPath, '--run', run.id, '--out', out, '--store', storeDir, '--json'], abort.signal);
+      return runCli(lab.cli(), args, abort.signal);
     },
   );
   if (result.code === null) return; // cancelled
@@ -74,8 +79,9 @@ async function outputPath(image: string): Promise<string | undefined> {
 }
 
 async function showSideBySide(image: vscode.Uri, json: Record<string, unknown> | undefined, out: string): Promise<void> {
-  const grey = [json?.grey, json?.greyPath, json?.gray].find((v): v is string => typeof v === 'string' && existsSync(v));
-  const views = [image, ...(grey ? [vscode.Uri.file(grey)] : []), vscode.Uri.file(out)];
+  const grey = typeof json?.greyOutPath === 'string' && existsSync(json.greyOutPath) ? json.greyOutPath : undefined;
+  const result = typeof json?.outPath === 'string' ? json.outPath : out;
+  const views = [image, ...(grey ? [vscode.Uri.file(grey)] : []), vscode.Uri.file(result)];
   for (const [i, uri] of views.entries()) {
     await vscode.commands.executeCommand('vscode.open', uri, { viewColumn: i + 1, preview: false });
   }

@@ -4,12 +4,16 @@ import type { RunRecord } from '../../shared/storeSchema';
 
 export const COLORIZABLE = /\.(png|jpe?g|webp)$/i;
 
-/** Finished colorize runs, best first (lowest val_loss, else test_mse). */
+/** Finished colorize runs with a validation loss, best (lowest) first: the same choice as `aelab colorize`. */
 export function rankColorizers(runs: RunRecord[]): RunRecord[] {
-  const score = (run: RunRecord) => run.summary?.val_loss ?? run.summary?.test_mse ?? Number.POSITIVE_INFINITY;
   return runs
-    .filter((run) => run.config?.task === 'colorize' && (run.status === 'finished' || run.status === 'stopped') && run.bestEpoch !== undefined)
-    .sort((a, b) => score(a) - score(b));
+    .filter((run) => run.config?.task === 'colorize' && run.status === 'finished' && Number.isFinite(run.summary?.val_loss))
+    .sort((a, b) => a.summary.val_loss - b.summary.val_loss);
+}
+
+/** Where the grey input the model saw is written for display (a temporary folder, not beside the image). */
+export function greyPath(image: string, tempDir: string): string {
+  return path.join(tempDir, `${path.parse(image).name}.grey.png`);
 }
 
 /** `<dir>/<name>.colorized.png` beside the image. */

@@ -21,7 +21,7 @@ async function startSweep(lab: Lab, given?: vscode.Uri): Promise<void> {
   if (!file) return;
   const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === file.toString());
   if (document?.isDirty) await document.save();
-  const pid = startDetached(lab.cli(), ['sweep', file.fsPath, '--store', storeDir, '--json'], lab.controllerLog('sweep'));
+  const pid = startDetached(lab.cli(), ['sweep', file.fsPath, '--store', storeDir, ...concurrencyArgs(), '--json'], lab.controllerLog('sweep'));
   void vscode.window.showInformationMessage(`Sweep ${vscode.workspace.asRelativePath(file)} started (controller pid ${pid}).`);
   await vscode.commands.executeCommand('aelab.sweeps.focus');
 }
@@ -38,9 +38,18 @@ async function startRun(lab: Lab, given?: vscode.Uri): Promise<void> {
     file = picked?.[0];
   }
   if (!file) return;
-  const pid = startDetached(lab.cli(), ['train', '--config', file.fsPath, '--store', storeDir, '--json'], lab.controllerLog('run'));
+  const backend = lab.settings.backend;
+  const args = ['train', '--config', file.fsPath, '--store', storeDir, ...(backend !== 'auto' ? ['--set', `backend=${backend}`] : []), '--json'];
+  const pid = startDetached(lab.cli(), args, lab.controllerLog('run'));
   void vscode.window.showInformationMessage(`Run of ${vscode.workspace.asRelativePath(file)} started (pid ${pid}).`);
   await vscode.commands.executeCommand('aelab.sweeps.focus');
+}
+
+/** --concurrency only when the user set aelab.defaultConcurrency; otherwise the sweep file (or the CLI) decides. */
+function concurrencyArgs(): string[] {
+  const inspected = vscode.workspace.getConfiguration('aelab').inspect<number>('defaultConcurrency');
+  const value = inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
+  return typeof value === 'number' ? ['--concurrency', String(value)] : [];
 }
 
 async function resumeSweep(lab: Lab, target?: Target): Promise<void> {
@@ -48,6 +57,6 @@ async function resumeSweep(lab: Lab, target?: Target): Promise<void> {
   const storeDir = lab.requireStoreDir();
   const sweep = await pickSweep(lab.store, target, ['interrupted', 'stopped', 'failed']);
   if (!sweep) return;
-  startDetached(lab.cli(), ['sweep', '--resume', sweep.id, '--store', storeDir, '--json'], lab.controllerLog('resume'));
+  startDetached(lab.cli(), ['sweep', '--resume', sweep.id, '--store', storeDir, ...concurrencyArgs(), '--json'], lab.controllerLog('resume'));
   void vscode.window.showInformationMessage(`Resuming sweep ${sweep.name}.`);
 }

@@ -1,17 +1,18 @@
 // Chooses the sweep file to start: the file the command was invoked on, one found in the workspace, or a new
 // one copied from the extension's templates (examples/) into the workspace and opened for editing.
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { looksLikeSweep } from '../sweepFiles/looksLikeSweep';
 
-const SWEEP_GLOB = '**/*sweep*.{yaml,yml,json}';
+const SWEEP_GLOB = '**/*.{yaml,yml,json}';
 const EXCLUDE = '**/{node_modules,.aelab,.git,dist}/**';
 
 type Choice = vscode.QuickPickItem & { uri?: vscode.Uri; template?: string };
 
 export async function pickSweepFile(extensionPath: string, given?: vscode.Uri): Promise<vscode.Uri | undefined> {
   if (given instanceof vscode.Uri) return given;
-  const found = await vscode.workspace.findFiles(SWEEP_GLOB, EXCLUDE, 200);
+  const found = await findSweepFiles();
   const templates = await listTemplates(extensionPath);
   const items: Choice[] = [
     ...found.sort((a, b) => a.fsPath.localeCompare(b.fsPath))
@@ -26,9 +27,21 @@ export async function pickSweepFile(extensionPath: string, given?: vscode.Uri): 
   return undefined;
 }
 
+async function findSweepFiles(): Promise<vscode.Uri[]> {
+  const files = await vscode.workspace.findFiles(SWEEP_GLOB, EXCLUDE, 500);
+  const checks = await Promise.all(files.map(async (uri) => {
+    try {
+      return looksLikeSweep(uri.fsPath, (await readFile(uri.fsPath, 'utf8')).slice(0, 20000)) ? uri : undefined;
+    } catch {
+      return undefined;
+    }
+  }));
+  return checks.filter((uri): uri is vscode.Uri => uri !== undefined);
+}
+
 async function listTemplates(extensionPath: string): Promise<string[]> {
   try {
-    return (await readdir(path.join(extensionPath, 'examples'))).filter((name) => /\.(ya?ml|json)$/.test(name) && /sweep/.test(name)).sort();
+    return (await readdir(path.join(extensionPath, 'examples'))).filter((name) => /\.(ya?ml|json)$/.test(name)).sort();
   } catch {
     return [];
   }

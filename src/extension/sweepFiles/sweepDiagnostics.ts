@@ -2,10 +2,10 @@
 // Schema through contributes.jsonValidation).
 import * as vscode from 'vscode';
 import { parseSweepText, SweepFileError } from '../../sweep/spec';
+import { looksLikeSweep } from './looksLikeSweep';
 
-/** A document is treated as a sweep file when its name says so. */
 export function isSweepDocument(document: vscode.TextDocument): boolean {
-  return /sweep[^/\\]*\.(ya?ml|json)$/i.test(document.fileName) && document.uri.scheme === 'file';
+  return document.uri.scheme === 'file' && looksLikeSweep(document.fileName, document.getText());
 }
 
 export function sweepDiagnostics(document: vscode.TextDocument): vscode.Diagnostic[] {

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { colorizedPath, COLORIZABLE, rankColorizers } from '../../../src/extension/commands/colorizeModel';
 import { contentSecurityPolicy, newNonce } from '../../../src/extension/panels/csp';
+import { looksLikeSweep } from '../../../src/extension/sweepFiles/looksLikeSweep';
 import { defaultRunConfig } from '../../../src/shared/runConfig';
 import type { MetricLine } from '../../../src/shared/storeSchema';
 import { configDiff } from '../../../webview/compare/configDiff';
@@ -70,9 +71,20 @@ describe('extension panel logic', () => {
       makeRun({ id: 'recon', bestEpoch: 3, summary: { val_loss: 0.001 } }),
       makeRun({ id: 'best', config: colorize, bestEpoch: 5, summary: { val_loss: 0.003 } }),
       makeRun({ id: 'failed', config: colorize, status: 'failed', summary: { val_loss: 0.0001 } }),
+      makeRun({ id: 'no-loss', config: colorize, summary: {} }),
     ];
     assert.deepEqual(rankColorizers(runs).map((r) => r.id), ['best', 'worse']);
     assert.equal(colorizedPath('/w/photos/cat.jpeg'), '/w/photos/cat.colorized.png');
     assert.ok(COLORIZABLE.test('a.WEBP') && COLORIZABLE.test('a.jpg') && !COLORIZABLE.test('a.gif'));
+  });
+});
+
+describe('extension sweep file detection', () => {
+  it('knows a sweep file by its name or by its method and parameters keys', () => {
+    assert.equal(looksLikeSweep('/w/examples/sample-sweep.yaml', ''), true);
+    assert.equal(looksLikeSweep('/w/baseline.yaml', 'name: x\nmethod: grid\nparameters:\n  a: {values: [1]}\n'), true);
+    assert.equal(looksLikeSweep('/w/s.json', '{"method": "random", "parameters": {}}'), true);
+    assert.equal(looksLikeSweep('/w/ci.yaml', 'jobs:\n  method: x\n'), false);
+    assert.equal(looksLikeSweep('/w/notes.txt', 'method: grid\nparameters: {}'), false);
   });
 });
