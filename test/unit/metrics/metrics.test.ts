@@ -5,7 +5,7 @@ import {
 } from '../../../src/trainer/metrics';
 import { fixtureImages, type Variant } from './fixtures';
 
-// Computed by reference_metrics.py (numpy + scipy, skimage's SSIM definition) on the same images.
+// Computed by reference_metrics.py (numpy + scipy, skimage's SSIM definition; skimage 0.26.0 itself agreed) on the same images.
 const REFERENCE: { shape: [number, number, number]; variant: Variant; mse: number[]; psnr: number[]; ssim: number[] }[] = [
   { shape: [2, 32, 32], variant: 'noisy', mse: [0.003321775427, 0.003321936943], psnr: [24.78629732, 24.78608616], ssim: [0.9085457048, 0.9092438564] },
   { shape: [2, 32, 32], variant: 'contrast', mse: [0.02019966171, 0.02011891144], psnr: [16.94655904, 16.96395521], ssim: [0.8343508087, 0.8344290573] },

@@ -4,6 +4,8 @@ SSIM mirrors skimage.metrics.structural_similarity(im1, im2, gaussian_weights=Tr
 use_sample_covariance=False, data_range=1, channel_axis=-1): scipy's gaussian_filter (truncate 3.5,
 mode reflect), crop (win_size - 1) // 2 = 5 px each side, mean per channel, then mean of channels.
 Images are the ones fixtures.ts generates, cast to float32 like the tensors, evaluated in float64.
+Where scikit-image is installed, its own structural_similarity is printed alongside (0.26.0 agreed
+to every printed digit, 2026-12-04).
 """
 import numpy as np
 from scipy.ndimage import gaussian_filter
@@ -47,5 +49,11 @@ for shape in [(2, 32, 32), (1, 37, 53)]:
         mse = ((pred - truth) ** 2).mean(axis=(1, 2, 3))
         psnr = 10 * np.log10(1 / mse)
         ssim = [np.mean([ssim_channel(pred[b, :, :, c], truth[b, :, :, c]) for c in range(3)]) for b in range(shape[0])]
+        try:
+            from skimage.metrics import structural_similarity
+            print('skimage:', [structural_similarity(pred[b], truth[b], gaussian_weights=True, sigma=1.5, use_sample_covariance=False,
+                                                     data_range=1, channel_axis=-1) for b in range(shape[0])])
+        except ImportError:
+            pass
         print(f"{{ shape: {list(shape)}, variant: '{variant}', mse: {[float(f'{v:.10g}') for v in mse]}, "
               f"psnr: {[float(f'{v:.10g}') for v in psnr]}, ssim: {[float(f'{v:.10g}') for v in ssim]} }},")
