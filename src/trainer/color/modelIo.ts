@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { ColorTarget, Task } from '../../shared/runConfig';
 import { I_MAX, Q_MAX, rgbToY, rgbToYiq, yiqToRgb } from './yiq';
 
-/** reconstruct: the RGB images themselves; colorize: their luma Y [B, H, W, 1]. */
+/** reconstruct: a copy of the RGB images; colorize: their luma Y [B, H, W, 1]. Always a new tensor the caller disposes. */
 export function rgbToModelInput(rgb: tf.Tensor4D, task: Task): tf.Tensor4D {
   return task === 'colorize' ? rgbToY(rgb) : rgb.clone();
 }
