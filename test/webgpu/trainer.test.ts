@@ -57,7 +57,7 @@ describe('webgpu: the real trainer via `aelab train --set backend=webgpu`', () =
   after(() => rmSync(store, { recursive: true, force: true }));
 
   it('finishes, exits 0 and records the backend and its adapter', () => {
-    assert.equal(gpu.code, 0, gpu.stderr.slice(-2000));
+    assert.equal(gpu.code, 0, `${JSON.stringify(gpu.summary)}\n${gpu.stderr.slice(-2000)}`);
     assert.equal(gpu.summary.status, 'finished');
     assert.equal(gpu.summary.backend, 'webgpu');
     const db = JSON.parse(readFileSync(join(store, 'db.json'), 'utf8')) as { runs: { backend?: string; adapter?: Record<string, unknown> }[] };
@@ -68,7 +68,7 @@ describe('webgpu: the real trainer via `aelab train --set backend=webgpu`', () =
   });
 
   it('writes the same artefacts as a wasm run', () => {
-    assert.equal(wasm.code, 0, wasm.stderr.slice(-2000));
+    assert.equal(wasm.code, 0, `${JSON.stringify(wasm.summary)}\n${wasm.stderr.slice(-2000)}`);
     const files = artefacts(gpu.summary.runDir);
     assert.deepEqual(files, artefacts(wasm.summary.runDir));
     for (const f of ['metrics.jsonl', 'media/epoch-0001.png', 'model/best/model.json', 'model/last/weights.bin']) assert.ok(files.includes(f), f);
