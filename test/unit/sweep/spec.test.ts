@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import Ajv from 'ajv';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -161,6 +162,21 @@ describe('sweep files: run configurations', () => {
     assert.equal(config.data.dataset, 'cifar10');
     assert.equal(config.train.epochs, 4);
     assert.deepEqual(config.model.decoderFilters, [32]);
+  });
+
+  it('the JSON Schema compiles in ajv strict mode and describes every key (editor hover)', () => {
+    new Ajv({ strict: true }).compile(schema);
+    const undescribed: string[] = [];
+    type Described = { description?: string; properties?: Record<string, Described> };
+    const walk = (node: Described, path: string) => {
+      for (const [key, child] of Object.entries(node.properties ?? {})) {
+        if (!child.description) undescribed.push(`${path}${key}`);
+        walk(child, `${path}${key}.`);
+      }
+    };
+    walk(schema as Described, '');
+    walk(schema.definitions.parameter as Described, 'parameter.');
+    assert.deepEqual(undescribed, []);
   });
 
   it('the JSON Schema offers exactly the configuration keys a sweep may vary', () => {
