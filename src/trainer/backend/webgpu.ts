@@ -65,7 +65,7 @@ export async function loadWebgpuBackend(opts: LoadWebgpuOptions): Promise<Adapte
   // Loaded only now: it checks navigator.gpu when it loads. Its kernels register either way.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { WebGPUBackend } = require('@tensorflow/tfjs-backend-webgpu') as typeof import('@tensorflow/tfjs-backend-webgpu');
-  const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
+  const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' }).catch(() => null);
   if (!adapter) return refuse('no WebGPU adapter (no Vulkan, Metal or D3D12 driver found)');
   const info = describeAdapter(adapter);
   if (info.isFallbackAdapter && !opts.allowFallbackAdapter) {
