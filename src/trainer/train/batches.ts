@@ -35,3 +35,9 @@ export function batchRanges(count: number, batchSize: number): Array<[number, nu
   for (let start = 0; start < count; start += batchSize) ranges.push([start, Math.min(count, start + batchSize)]);
   return ranges;
 }
+
+/** The first `count` images of a split (a view, no copy): the splits are already shuffled, so a fair sample. */
+export function firstImages(split: ImageSplit, count: number): ImageSplit {
+  const n = Math.min(count, split.count);
+  return { pixels: split.pixels.subarray(0, n * split.size * split.size * CHANNELS), count: n, size: split.size };
+}

@@ -6,10 +6,14 @@ export function prefixed(prefix: string, averages: EpochAverages, keys: Array<ke
   return Object.fromEntries(keys.map((key) => [`${prefix}${key}`, averages[key]]));
 }
 
-/** Train averages, validation averages, the whole epoch's seconds and the training throughput. */
-export function epochMetrics(trained: { averages: EpochAverages; images: number; seconds: number }, validation: EpochAverages, epochSeconds: number): MetricValues {
+/**
+ * loss: the running mean over the epoch's batches; mse/psnr/ssim: the train subset measured after the epoch
+ * (same weights as validation); val_*; the whole epoch's seconds; the training throughput.
+ */
+export function epochMetrics(trained: { loss: number; images: number; seconds: number }, trainSubset: EpochAverages, validation: EpochAverages, epochSeconds: number): MetricValues {
   return {
-    ...prefixed('', trained.averages),
+    loss: trained.loss,
+    ...prefixed('', trainSubset, ['mse', 'psnr', 'ssim']),
     ...prefixed('val_', validation),
     epoch_seconds: epochSeconds,
     images_per_sec: trained.images / trained.seconds,

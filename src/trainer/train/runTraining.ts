@@ -1,5 +1,6 @@
 // The training run, in-process: the child process, the tests and the benchmark all call runTraining.
-// Per epoch: train (custom loop), validate, a preview grid, best/last checkpoints; at the end the test split.
+// Per epoch: train (custom loop), validate, a preview grid, best/last checkpoints; at the end the test split
+// on the best epoch's weights.
 import * as tf from '@tensorflow/tfjs';
 import { buildModel } from '../models';
 import type { MetricValues } from '../../shared/trainerMessages';
@@ -12,7 +13,13 @@ import { epochMetrics, prefixed } from './epochMetrics';
 import { evaluateSplit } from './evaluate';
 import { trainEpoch } from './trainEpoch';
 import { RunOutputs } from './runOutputs';
+import { firstImages } from './batches';
+import { BestWeights } from './bestWeights';
+import { PREVIEW_IMAGES } from './previewRows';
 import type { RunTrainingOptions } from './types';
+
+/** Train mse/psnr/ssim are measured after each epoch on this many training images at most (as many as validation). */
+const TRAIN_METRIC_IMAGES = 1000;
 
 export async function runTraining(options: RunTrainingOptions): Promise<void> {
   const { config, emit } = options;
@@ -20,6 +27,7 @@ export async function runTraining(options: RunTrainingOptions): Promise<void> {
   checkSplits(dataset, config.data);
   const model = buildModel(config);
   const optimizer = createOptimizer(config.train);
+  const bestWeights = new BestWeights();
   try {
     emit({
       type: 'started',
@@ -36,6 +44,7 @@ export async function runTraining(options: RunTrainingOptions): Promise<void> {
       model, optimizer, loss, task, split: dataset.train, batchSize: config.train.batchSize, seed: config.train.seed, emit,
       shouldStop: options.shouldStop, progressDue: createThrottle(options.progressIntervalMs ?? 250),
     };
+    const trainSubset = firstImages(dataset.train, Math.min(TRAIN_METRIC_IMAGES, Math.max(dataset.validation.count, PREVIEW_IMAGES)));
     let best: { epoch: number; metrics: MetricValues } = { epoch: 0, metrics: {} };
     let stopped = false;
     for (let epoch = 1; epoch <= config.train.epochs && !stopped; epoch++) {
@@ -48,18 +57,23 @@ export async function runTraining(options: RunTrainingOptions): Promise<void> {
         break;
       }
       const validation = await evaluateSplit(model, dataset.validation, loss, task, config.train.batchSize);
-      const metrics = epochMetrics(trained, validation, (performance.now() - epochStarted) / 1000);
+      const trainMeasured = await evaluateSplit(model, trainSubset, loss, task, config.train.batchSize);
+      const metrics = epochMetrics(trained, trainMeasured, validation, (performance.now() - epochStarted) / 1000);
       emit({ type: 'epoch', epoch, metrics, seconds: metrics.epoch_seconds });
       await outputs.writePreview(epoch);
       if (best.epoch === 0 || metrics.val_loss < best.metrics.val_loss) {
         best = { epoch, metrics };
+        bestWeights.keep(model);
         await outputs.saveCheckpoint('best', epoch, metrics);
       }
       await outputs.saveCheckpoint('last', epoch, metrics);
     }
+    // The test split measures the best epoch's model (the 'best' checkpoint); a stopped run skips it.
+    if (!stopped) bestWeights.restore(model);
     const test = stopped ? {} : prefixed('test_', await evaluateSplit(model, dataset.test, loss, task, config.train.batchSize), ['mse', 'psnr', 'ssim']);
     emit({ type: 'done', status: stopped ? 'stopped' : 'finished', summary: { ...best.metrics, ...test }, bestEpoch: best.epoch });
   } finally {
+    bestWeights.dispose();
     optimizer.dispose();
     model.dispose();
   }

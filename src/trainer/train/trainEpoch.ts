@@ -2,7 +2,6 @@
 // each, throttled progress messages, and a stop check after every batch.
 import * as tf from '@tensorflow/tfjs';
 import type { TrainerToController } from '../../shared/trainerMessages';
-import { MetricAccumulator, type EpochAverages } from './accumulator';
 import { batchRanges, batchTensor, type ImageSplit } from './batches';
 import type { LossFunction } from './loss';
 import { epochOrder } from './shuffle';
@@ -24,7 +23,8 @@ export interface EpochContext {
 }
 
 export interface EpochOutcome {
-  averages: EpochAverages;
+  /** Mean training loss over the batches run (weighted by batch size). */
+  loss: number;
   images: number;
   seconds: number;
   stopped: boolean;
@@ -37,26 +37,32 @@ export async function trainEpoch(ctx: EpochContext, epoch: number): Promise<Epoc
   const started = performance.now();
   const order = epochOrder(ctx.split.count, ctx.seed, epoch);
   const ranges = batchRanges(ctx.split.count, ctx.batchSize);
-  const totals = new MetricAccumulator();
+  // The loss total stays on the device: one read per epoch, not one per batch.
+  let lossTotal = tf.scalar(0);
+  let images = 0;
   let stopped = false;
   for (let b = 0; b < ranges.length; b++) {
     const [start, end] = ranges[b];
     const rgb = batchTensor(ctx.split, order, start, end);
-    const step = trainStep(ctx.model, ctx.optimizer, ctx.loss, ctx.task, rgb);
-    totals.add(step.loss, step.sums, end - start);
+    const loss = trainStep(ctx.model, ctx.optimizer, ctx.loss, ctx.task, rgb);
+    const total = tf.tidy(() => lossTotal.add(loss.mul(end - start)) as tf.Scalar);
+    lossTotal.dispose();
+    lossTotal = total;
+    images += end - start;
     if (ctx.progressDue() || b === ranges.length - 1) {
-      const loss = (await step.loss.data())[0];
-      const imagesPerSec = (totals.count / (performance.now() - started)) * 1000;
-      ctx.emit({ type: 'progress', epoch, batch: b + 1, batches: ranges.length, loss, imagesPerSec });
+      const batchLoss = (await loss.data())[0];
+      const imagesPerSec = (images / (performance.now() - started)) * 1000;
+      ctx.emit({ type: 'progress', epoch, batch: b + 1, batches: ranges.length, loss: batchLoss, imagesPerSec });
     }
-    tf.dispose([rgb, step.loss, step.sums.mse, step.sums.psnr, step.sums.ssim]);
+    tf.dispose([rgb, loss]);
     await yieldToEventLoop();
     if (ctx.shouldStop()) {
       stopped = true;
       break;
     }
   }
-  const images = totals.count;
-  const averages = await totals.read();
-  return { averages, images, seconds: (performance.now() - started) / 1000, stopped };
+  const seconds = (performance.now() - started) / 1000;
+  const sum = (await lossTotal.data())[0];
+  lossTotal.dispose();
+  return { loss: images > 0 ? sum / images : NaN, images, seconds, stopped };
 }

@@ -24,7 +24,7 @@ async function train(config: RunConfig, runDir: string, shouldStop: (messages: T
     config, runDir, dataset: syntheticDataset(), progressIntervalMs: 0,
     emit: (m) => {
       messages.push(m);
-      if (m.type === 'epoch') tensorsAtEpoch.push(tf.memory().numTensors);
+      if (m.type === 'checkpoint' && m.kind === 'last') tensorsAtEpoch.push(tf.memory().numTensors);
     },
     shouldStop: () => shouldStop(messages),
   });
