@@ -120,7 +120,8 @@ function valueProblems(key: string, p: ParamSpec, at: At): RawProblem[] {
   }
   return (['min', 'max'] as const).flatMap((f) => {
     const bound = p[f];
-    if (p.distribution === 'log_uniform' || typeof bound !== 'number') return [];
+    // log_uniform bounds are exponents; a non-integer int_uniform bound is reported by rangeProblems.
+    if (p.distribution === 'log_uniform' || typeof bound !== 'number' || (p.distribution === 'int_uniform' && !Number.isInteger(bound))) return [];
     const why = valueProblem(key, bound);
     return why ? [{ path: at(f), at: 'value' as const, message: why }] : [];
   });

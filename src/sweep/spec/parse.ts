@@ -15,7 +15,8 @@ export function parseSweepText(text: string, fileName: string): SweepSpec {
   if (doc.errors.length > 0) {
     throw new SweepFileError(fileName, doc.errors.map((e) => {
       const { line, col } = lines.linePos(e.pos[0]);
-      return { path: '', line, column: col, message: e.message.split('\n')[0] };
+      const message = e.code === 'MULTIPLE_DOCS' ? 'a sweep file holds one YAML document; a second one starts here (---)' : e.message.split('\n')[0];
+      return { path: '', line, column: col, message };
     }));
   }
   const data: unknown = doc.toJS();

@@ -37,6 +37,8 @@ function toProblem(error: ErrorObject): RawProblem {
       return { path, at: 'value', message: `missing required key "${String(params.missingProperty)}"` };
     case 'enum':
       return { path, at: 'value', message: `must be one of: ${(params.allowedValues as unknown[]).join(', ')} (got ${JSON.stringify(error.data)})` };
+    case 'type':
+      return { path, at: 'value', message: `${error.message ?? 'is invalid'} (got ${JSON.stringify(error.data)})${typeHint(path)}` };
     default:
       return { path, at: 'value', message: `${error.message ?? 'is invalid'} (got ${JSON.stringify(error.data)})` };
   }
@@ -49,4 +51,11 @@ function pointerToPath(pointer: string): PathSegment[] {
     .split('/')
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+/** How to write the two blocks W&B users most often get wrong. */
+function typeHint(path: PathSegment[]): string {
+  if (path.length === 1 && path[0] === 'metric') return '; write metric: {name: val_loss, goal: minimize}';
+  if (path.length === 2 && path[0] === 'parameters') return '; write {value: X}, {values: [X, Y]} or {distribution: D, min: A, max: B}';
+  return '';
 }

@@ -81,7 +81,16 @@ describe('sweep files: parsing', () => {
     assert.match(byPath.task.message, /must be one of: reconstruct, colorize \(got "paint"\)/);
   });
 
-  it('reports a YAML syntax error and duplicate keys with their lines', () => {
+  it('says how to write a parameter or metric given as a bare value', () => {
+    const problems = problemsOf('method: random\nmetric: val_loss\nparameters:\n  train.learningRate: 0.01\n');
+    assert.deepEqual(problems.map((p) => [p.path, p.line, p.message]), [
+      ['metric', 2, 'must be object (got "val_loss"); write metric: {name: val_loss, goal: minimize}'],
+      ['parameters.train.learningRate', 4, 'must be object (got 0.01); write {value: X}, {values: [X, Y]} or {distribution: D, min: A, max: B}'],
+    ]);
+  });
+
+  it('reports a YAML syntax error, duplicate keys and a second document with their lines', () => {
+    assert.match(problemsOf('method: grid\nparameters: {train.epochs: {value: 1}}\n---\nx: 1\n')[0].message, /one YAML document; a second one starts here/);
     assert.equal(problemsOf('method: grid\nparameters:\n  a: [1, 2\n').at(0)?.line, 4);
     const dup = problemsOf('method: grid\nmethod: random\nparameters: {train.epochs: {value: 1}}');
     assert.deepEqual([dup[0].line, dup[0].column], [2, 1]);
