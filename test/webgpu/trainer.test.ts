@@ -1,41 +1,28 @@
 // The real trainer through the real CLI (`aelab train`, dist/cli.js forking dist/trainer.js) on
 // webgpu and on wasm, same configuration: the same store artefacts, the same numbers, exit code 0.
 import { strict as assert } from 'node:assert';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { PNG } from 'pngjs';
+import { repoRoot, runNode } from './runNode';
 
-const root = join(__dirname, '..', '..');
-const cli = join(root, 'dist', 'cli.js');
+const cli = join(repoRoot, 'dist', 'cli.js');
 const SETS = ['train.epochs=1', 'data.limit=40', 'train.batchSize=8', 'train.seed=3'];
 
 interface TrainResult { code: number | null; stderr: string; summary: { status: string; backend: string; runDir: string; summary: Record<string, number> } }
 
-function train(store: string, backend: string): Promise<TrainResult> {
+async function train(store: string, backend: string): Promise<TrainResult> {
   const args = [cli, 'train', '--store', store, '--json', '--set', `backend=${backend}`, ...SETS.flatMap((s) => ['--set', s])];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d));
-    child.stderr.on('data', (d: Buffer) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 240_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      const last = stdout.trim().split('\n').at(-1) ?? '';
-      try {
-        resolve({ code, stderr, summary: JSON.parse(last) });
-      } catch {
-        reject(new Error(`no JSON summary (exit ${code}): ${stdout.slice(-1000)}\n${stderr.slice(-2000)}`));
-      }
-    });
-  });
+  const { code, stdout, stderr } = await runNode(args, 240_000);
+  try {
+    return { code, stderr, summary: JSON.parse(stdout.trim().split('\n').at(-1) ?? '') };
+  } catch {
+    throw new Error(`no JSON summary (exit ${code}): ${stdout.slice(-1000)}\n${stderr.slice(-2000)}`);
+  }
 }
 
-/** Every file under dir, relative, with the run id replaced so two runs compare. */
+/** Every file under runDir, relative to it, so two runs compare. */
 function artefacts(runDir: string): string[] {
   const walk = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));
   return walk(runDir).map((f) => relative(runDir, f)).sort();
