@@ -73,6 +73,15 @@ describe('sweep controller with the real trainer', function () {
     assert.ok(order.indexOf(`run-started:${runs[2].id}`) < order.indexOf(`run-ended:${pruned.id}`), order.join('\n'));
   });
 
+  it('ends when a run reaches metric.target: no new runs start', async () => {
+    const { sweep, events, runs } = await sweepWith({ metric: { name: 'val_loss', goal: 'minimize', target: 1 }, run_cap: 5 }, 2);
+    assert.equal(runs.length, 1);
+    assert.equal(runs[0].status, 'finished', 'the run that reached it finishes normally');
+    assert.equal(sweep.status, 'finished');
+    const last = events.at(-1)!;
+    assert.ok(last.type === 'sweep-ended' && last.reason === 'target' && last.bestRunId === runs[0].id);
+  });
+
   it('`aelab stop RUN` from another process stops that run only', async () => {
     let stopping: Promise<unknown> | undefined;
     const { sweep, runs } = await sweepWith({ run_cap: 2 }, 6, (e) => {

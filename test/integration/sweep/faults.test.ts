@@ -54,6 +54,26 @@ describe('aelab sweep: faults', function () {
     assert.equal((await store.getSweep(sweepId))?.status, 'finished');
   });
 
+  it('`aelab stop SWEEP` from another process stops every run and ends the sweep as stopped (exit 130)', async () => {
+    const storeDir = join(dir, 'store');
+    const file = writeSweep(dir, 'halt', { concurrency: 2, run_cap: 6 }, 8);
+    let stopping: ReturnType<typeof runCli> | undefined;
+    const { exited } = spawnSweep([file, '--store', storeDir], (event) => {
+      if (event.type === 'run-epoch' && !stopping) stopping = runCli(['stop', event.sweepId as string, '--store', storeDir]);
+    });
+    const result = await exited;
+    const stop = await stopping!;
+    assert.match(stop.stdout, /sweep s\w+: stop requested in the store; sent SIGTERM to controller pid \d+/);
+    assert.equal(result.code, 130, result.stderr);
+    const last = JSON.parse(result.stdout.trim().split('\n').at(-1)!);
+    assert.deepEqual([last.type, last.status, last.reason], ['sweep-ended', 'stopped', 'stopped']);
+    const store = await ExperimentStore.open(storeDir);
+    const runs = await store.listRuns();
+    assert.equal(runs.length, 2, 'no run started after the stop');
+    for (const run of runs) assert.ok(run.status === 'stopped' && run.epoch < 8, `${run.status} at epoch ${run.epoch}`);
+    assert.equal((await store.listSweeps())[0].status, 'stopped');
+  });
+
   it('refuses to resume a sweep whose controller is still alive', async () => {
     const storeDir = join(dir, 'store');
     const store = await ExperimentStore.open(storeDir);
