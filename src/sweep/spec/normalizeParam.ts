@@ -1,5 +1,6 @@
 // One `parameters:` entry → a ParamSpec with an explicit distribution, plus every problem with it.
 import { CONFIG_KEYS, suggestKey, isConfigKey, isNumericKey, valueProblem } from './configKeys';
+import { normalCdf } from '../search/tpe/normalMath';
 import type { RawProblem } from './schemaCheck';
 import { DISTRIBUTIONS, type Distribution, type ParamSpec } from './types';
 
@@ -118,6 +119,11 @@ function valueProblems(key: string, p: ParamSpec, at: At): RawProblem[] {
   if (CONFIG_KEYS[key].kind === 'int' && !INTEGER_SAFE(p.distribution, p.q)) {
     return [{ path: at('distribution'), at: 'value', message: `${key} takes integers; use int_uniform, a q_ distribution with an integer q, or values` }];
   }
+  const below = belowMinimumChance(key, p);
+  if (below > 0.001) {
+    const message = `${key} takes ${describe(key)}, but this distribution falls below that ${(below * 100).toPrecision(2)} % of the time (use log_normal, or a uniform range)`;
+    return [{ path: at('distribution'), at: 'value', message }];
+  }
   return (['min', 'max'] as const).flatMap((f) => {
     const bound = p[f];
     // log_uniform bounds are exponents; a non-integer int_uniform bound is reported by rangeProblems.
@@ -125,6 +131,17 @@ function valueProblems(key: string, p: ParamSpec, at: At): RawProblem[] {
     const why = valueProblem(key, bound);
     return why ? [{ path: at(f), at: 'value' as const, message: why }] : [];
   });
+}
+
+/** The chance a normal / q_normal parameter gives a value the key does not accept (0 for other distributions). */
+function belowMinimumChance(key: string, p: ParamSpec): number {
+  const spec = CONFIG_KEYS[key];
+  if ((p.distribution !== 'normal' && p.distribution !== 'q_normal') || (spec.kind !== 'int' && spec.kind !== 'number')) return 0;
+  const { mu = 0, sigma = 1 } = p;
+  if (typeof mu !== 'number' || typeof sigma !== 'number' || !(sigma > 0)) return 0;
+  // q_normal rounds, so anything above min − q/2 still rounds to an acceptable value.
+  const limit = p.distribution === 'q_normal' ? spec.min - (p.q ?? 1) / 2 : spec.min;
+  return normalCdf(limit, mu, sigma);
 }
 
 function describe(key: string): string {

@@ -110,6 +110,12 @@ describe('sweep files: parsing', () => {
     ]);
   });
 
+  it('refuses a normal distribution that often falls below what the key accepts, allows a tight one', () => {
+    const [problem] = problemsOf('method: random\nparameters:\n  train.learningRate: {distribution: normal, mu: 0.001, sigma: 0.001}\n');
+    assert.equal(problem.message, 'train.learningRate takes numbers > 0, but this distribution falls below that 16 % of the time (use log_normal, or a uniform range)');
+    parseSweepText('method: random\nparameters:\n  train.momentum: {distribution: normal, mu: 0.9, sigma: 0.02}\n  train.batchSize: {distribution: q_normal, mu: 32, sigma: 8, q: 8}', 's.yaml');
+  });
+
   it('checks probabilities (sum, length) and fields a distribution does not read', () => {
     const problems = problemsOf(['method: random', 'parameters:', '  train.optimizer:',
       '    values: [adam, sgd]', '    probabilities: [0.5, 0.6]', '  train.learningRate:', '    distribution: normal', '    min: 0.1'].join('\n'));
