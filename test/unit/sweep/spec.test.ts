@@ -118,10 +118,10 @@ describe('sweep files: parsing', () => {
 
   it('checks probabilities (sum, length) and fields a distribution does not read', () => {
     const problems = problemsOf(['method: random', 'parameters:', '  train.optimizer:',
-      '    values: [adam, sgd]', '    probabilities: [0.5, 0.6]', '  train.learningRate:', '    distribution: normal', '    min: 0.1'].join('\n'));
+      '    values: [adam, sgd]', '    probabilities: [0.5, 0.6]', '  train.learningRate:', '    distribution: log_normal', '    min: 0.1'].join('\n'));
     assert.deepEqual(problems.map((p) => [p.path, p.line, p.message]), [
       ['parameters.train.optimizer.probabilities', 5, 'must sum to 1 (they sum to 1.1)'],
-      ['parameters.train.learningRate.min', 8, '"min" is not used by distribution normal (it reads mu, sigma)'],
+      ['parameters.train.learningRate.min', 8, '"min" is not used by distribution log_normal (it reads mu, sigma)'],
     ]);
   });
 
