@@ -1,6 +1,7 @@
 // The parent side of one trainer: forks dist/trainer.js, sends it 'start', validates what it sends back,
 // keeps its stderr tail, and stops it politely ('stop', then SIGTERM, then SIGKILL).
 import { fork, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunConfig } from '../../shared/runConfig';
 import { isTrainerToController, type ControllerToTrainer, type TrainerToController } from '../../shared/trainerMessages';
@@ -53,10 +54,12 @@ export class TrainerProcess extends TypedEmitter<TrainerEvents> {
   private reported?: Extract<TrainerToController, { type: 'error' }>;
   private timers: NodeJS.Timeout[] = [];
   private stopForced = false;
+  private completion?: TrainerCompletion;
 
   private constructor(private readonly options: TrainerProcessOptions) {
     super();
     const script = options.trainerScript ?? defaultTrainerScript();
+    if (!existsSync(script)) throw new Error(`trainer script ${script} not found; run \`npm run build\` first`);
     this.child = fork(script, ['--run', options.runId], {
       execPath: options.nodePath,
       execArgv: options.execArgv ?? [],
@@ -64,7 +67,14 @@ export class TrainerProcess extends TypedEmitter<TrainerEvents> {
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       serialization: 'json',
     });
-    this.completed = new Promise((resolve) => this.child.once('close', (code, signal) => resolve(this.complete(code, signal))));
+    this.completed = new Promise((resolve) => {
+      this.child.once('close', (code, signal) => resolve(this.complete(code, signal)));
+      // A process that never started (bad nodePath) emits 'error' and no 'close'.
+      this.child.on('error', (error) => {
+        this.stderr.append(`\n[trainer process] ${error.message}\n`);
+        if (this.child.pid === undefined) resolve(this.complete(null, null));
+      });
+    });
     this.wire();
   }
 
@@ -111,7 +121,6 @@ export class TrainerProcess extends TypedEmitter<TrainerEvents> {
       this.fire('started', { pid: this.child.pid ?? -1 });
       this.send({ type: 'start', runId: this.options.runId, runDir: this.options.runDir, config: this.options.config });
     });
-    this.child.on('error', (error) => this.stderr.append(`\n[trainer process] ${error.message}\n`));
   }
 
   private receive(raw: unknown): void {
@@ -129,6 +138,7 @@ export class TrainerProcess extends TypedEmitter<TrainerEvents> {
   }
 
   private complete(exitCode: number | null, signal: NodeJS.Signals | null): TrainerCompletion {
+    if (this.completion) return this.completion;
     this.timers.forEach(clearTimeout);
     const stderrTail = this.stderr.toString();
     const clean = exitCode === 0 && this.done !== undefined && this.reported === undefined;
@@ -137,6 +147,7 @@ export class TrainerProcess extends TypedEmitter<TrainerEvents> {
       const message = this.reported?.message ?? describeExit(exitCode, signal, stderrTail, this.stopForced);
       completion.error = new TrainerProcessError(message, exitCode, signal, stderrTail, this.reported?.stack);
     }
+    this.completion = completion;
     this.fire('completed', completion);
     return completion;
   }

@@ -18,6 +18,7 @@ export function describeExit(exitCode: number | null, signal: NodeJS.Signals | n
   if (/heap out of memory|Allocation failed|out of memory/i.test(stderrTail)) return `the trainer ran out of memory (${exitDetail(exitCode, signal)})`;
   if (stopForced) return `the trainer did not stop in time and was killed (${exitDetail(exitCode, signal)})`;
   if (signal) return `the trainer was killed by ${signal}`;
+  if (exitCode === null) return `the trainer process could not start: ${stderrTail.trim().split('\n').at(-1) ?? ''}`;
   return `the trainer exited with code ${exitCode} without finishing`;
 }
 

@@ -55,6 +55,13 @@ describe('TrainerProcess (parent side of the trainer)', () => {
     assert.equal(reported.error?.exitCode, 1);
   });
 
+  it('a missing trainer bundle or node binary is a clear error', async () => {
+    assert.throws(() => TrainerProcess.start({ runId: 'r1', runDir: dir, config: defaultRunConfig(), trainerScript: join(dir, 'missing.js') }), /missing\.js not found; run `npm run build` first/);
+    const { trainer } = start('fine', `process.on('message', () => process.exit(0));`, { nodePath: join(dir, 'no-node') });
+    const completion = await trainer.completed;
+    assert.match(completion.error?.message ?? '', /could not start: .*no-node ENOENT/);
+  });
+
   it('out of memory is reported as such, with the stderr tail', async () => {
     const { trainer } = start('oom', `process.on('message', () => { const keep = []; for (;;) keep.push(new Array(1e5).fill(Math.random())); });`, { execArgv: ['--max-old-space-size=24'] });
     const completion = await trainer.completed;
