@@ -40,7 +40,7 @@ describe('training loop parts', () => {
       for (const momentum of optimizer === 'sgd' ? [0, 0.9] : [0]) {
         const x = tf.variable(tf.scalar(3));
         const opt = createOptimizer({ optimizer, learningRate: 0.05, momentum });
-        for (let i = 0; i < 100; i++) tf.dispose(opt.minimize(() => x.square() as tf.Scalar, true));
+        for (let i = 0; i < 100; i++) tf.dispose(opt.minimize(() => x.square() as tf.Scalar, true) ?? []);
         assert.ok(Math.abs(x.dataSync()[0]) < 1, `${optimizer} (momentum ${momentum}) moved x from 3 to ${x.dataSync()[0]}`);
         if (optimizer === 'sgd') assert.equal(opt.getClassName(), momentum > 0 ? 'Momentum' : 'SGD');
         opt.dispose();
