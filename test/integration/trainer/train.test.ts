@@ -104,4 +104,16 @@ describe('aelab train (real trainer process, shipped sample)', function () {
     assert.ok(run && run.status === 'stopped' && run.epoch >= 1);
     assert.ok(JSON.parse(readFileSync(join(s.file(storePaths.model(run.id, 'last')), 'model.json'), 'utf8')).modelTopology);
   });
+
+  it('SIGTERM to the trainer also stops it after the current batch (recorded as stopped, not failed)', async () => {
+    const cli = startCli(['train', ...quick, '--set', 'train.epochs=50', '--store', store(), '--json'], env);
+    await cli.waitForLine((l) => l.type === 'progress');
+    const s = await ExperimentStore.open(store());
+    const [running] = await s.listRuns();
+    process.kill(running.pid as number, 'SIGTERM');
+    assert.equal(await cli.exited, 130, cli.stderr());
+    const run = await s.getRun(running.id);
+    assert.equal(run?.status, 'stopped');
+    assert.equal(cli.lines.filter((l) => l.type === 'checkpoint' && l.kind === 'last').length >= 1, true);
+  });
 });
