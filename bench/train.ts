@@ -3,7 +3,7 @@
 // in one run; the quality of both after the same epochs; and a sweep's aggregate with 1 vs 2 trainers.
 // Last line: RESULT {json}. AELAB_BENCH_TINY=1 runs it at toy sizes (for the test that it runs).
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadBenchData, writeRawImages } from './trainBench/data';
 import { benchSizes } from './trainBench/sizes';
@@ -41,17 +41,23 @@ async function main(): Promise<void> {
 
     const sweep = await measureSweepScaling(sizes.sweepLimit, sizes.sweepEpochs, sizes.batch);
 
-    console.log('\n| trainer | train img/s | inference img/s | test MSE | train losses per epoch |\n|---|---|---|---|---|');
+    console.log(`\nload average while measuring: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on this machine's cores`);
+    console.log('img/s by the wall clock, and per CPU-second of the trainer\'s process ("cpu"): the latter is steadier when other work shares the cores');
+    console.log('\n| trainer | train img/s | train img/cpu-s | inference img/s | inference img/cpu-s | test MSE | train loss per epoch |\n|---|---|---|---|---|---|---|');
     for (const f of [wasm, cpu]) {
-      console.log(`| tfjs ${f.backend} (project trainer, ${f.images} images × ${f.epochs}) | ${round(f.trainImgPerSec)} | ${round(f.inferImgPerSec)} | ${f.testMse.toFixed(5)} | ${f.losses.join(', ')} |`);
+      const cells = [f.trainImgPerSec, f.trainCpuImgPerSec, f.inferImgPerSec, f.inferCpuImgPerSec].map((v) => round(v)).join(' | ');
+      console.log(`| tfjs ${f.backend} (project trainer, ${f.images} images × ${f.epochs}) | ${cells} | ${f.testMse.toFixed(5)} | ${f.losses.join(', ')} |`);
     }
     for (const t of [torch1, torch2]) {
-      if (t) console.log(`| ${t.trainer} | ${t.trainImgPerSec} | ${t.inferImgPerSec} | ${t.evalMse?.toFixed(5)} | ${t.losses.join(', ')} |`);
+      if (t) console.log(`| ${t.trainer} | ${t.trainImgPerSec} | ${t.trainCpuImgPerSec} | ${t.inferImgPerSec} | ${t.inferCpuImgPerSec} | ${t.evalMse?.toFixed(5)} | ${t.losses.join(', ')} |`);
     }
     const trainRatio = ratio(wasm.trainImgPerSec, torch1?.trainImgPerSec);
     const inferRatio = ratio(wasm.inferImgPerSec, torch1?.inferImgPerSec);
+    const trainCpuRatio = ratio(wasm.trainCpuImgPerSec, torch1?.trainCpuImgPerSec);
+    const inferCpuRatio = ratio(wasm.inferCpuImgPerSec, torch1?.inferCpuImgPerSec);
     const qualityGap = torch1?.evalMse ? round(Math.abs(wasm.testMse - torch1.evalMse) / torch1.evalMse, 3) : null;
-    console.log(`\nwasm / PyTorch 1 thread: training ${trainRatio ?? 'n/a'}×, inference ${inferRatio ?? 'n/a'}×`);
+    console.log(`\nwasm / PyTorch 1 thread, wall clock: training ${trainRatio ?? 'n/a'}×, inference ${inferRatio ?? 'n/a'}×`);
+    console.log(`wasm / PyTorch 1 thread, per CPU-second: training ${trainCpuRatio ?? 'n/a'}×, inference ${inferCpuRatio ?? 'n/a'}× (goal ≥ 0.5)`);
     console.log(`quality: test MSE wasm ${wasm.testMse.toFixed(5)} vs PyTorch ${torch1?.evalMse ?? 'n/a'} (gap ${qualityGap ?? 'n/a'}; goal ≤ 0.1)`);
     console.log(`sweep: 1 trainer ${round(sweep.single)} img/s, 2 at once ${round(sweep.aggregate2)} img/s in all: ${round(sweep.scaling, 2)}× (wall-time ${round(sweep.wallScaling, 2)}×)`);
     console.log(`tensors leaked by training: wasm ${wasm.leakedTensors}, cpu ${cpu.leakedTensors}`);
@@ -67,6 +73,13 @@ async function main(): Promise<void> {
       torch2InferImgPerSec: torch2?.inferImgPerSec ?? null,
       trainRatioPerCore: trainRatio,
       inferRatioPerCore: inferRatio,
+      trainRatioPerCpuSecond: trainCpuRatio,
+      inferRatioPerCpuSecond: inferCpuRatio,
+      trainCpuImgPerSec: round(wasm.trainCpuImgPerSec),
+      inferCpuImgPerSec: round(wasm.inferCpuImgPerSec),
+      torch1TrainCpuImgPerSec: torch1?.trainCpuImgPerSec ?? null,
+      torch1InferCpuImgPerSec: torch1?.inferCpuImgPerSec ?? null,
+      loadAverage: round(loadavg()[0], 2),
       testMse: round(wasm.testMse, 6),
       torchTestMse: torch1?.evalMse ?? null,
       qualityGap,

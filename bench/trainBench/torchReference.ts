@@ -10,6 +10,9 @@ export interface TorchFigures {
   trainer: string;
   trainImgPerSec: number;
   inferImgPerSec: number;
+  /** Per CPU-second of the process (all its threads). */
+  trainCpuImgPerSec: number;
+  inferCpuImgPerSec: number;
   losses: number[];
   evalMse: number | null;
 }
@@ -23,7 +26,7 @@ export function torchUnavailable(): string | undefined {
 }
 
 export function runTorch(threads: number, dataPath: string, evalPath: string, epochs: number, batch: number): TorchFigures {
-  const args = [SCRIPT, '--threads', String(threads), '--epochs', String(epochs), '--batch', String(batch), '--data', dataPath, '--eval', evalPath];
+  const args = [SCRIPT, '--init', 'keras', '--threads', String(threads), '--epochs', String(epochs), '--batch', String(batch), '--data', dataPath, '--eval', evalPath];
   const run = spawnSync(PYTHON, args, { encoding: 'utf8', maxBuffer: 16 << 20 });
   if (run.error) throw new Error(`PyTorch reference did not start: ${run.error.message}`);
   const line = run.stdout.split('\n').find((l) => l.startsWith('RESULT '));
