@@ -65,6 +65,17 @@ describe('runTraining (custom loop, in-process, wasm)', function () {
     assert.ok(png.width >= 16 * 16 && png.height >= 2 * 16, `grid ${png.width}×${png.height} holds 16 images in 2 rows`);
   });
 
+  it('batch norm and sgd with momentum train through the same loop without leaking tensors', async () => {
+    const config = tinyConfig('reconstruct', 2);
+    config.model.batchNorm = true;
+    config.train = { ...config.train, optimizer: 'sgd', momentum: 0.9, learningRate: 0.05 };
+    const { messages, tensorsAtEpoch } = await train(config, dir);
+    assert.equal(tensorsAtEpoch.length, 2);
+    assert.equal(tensorsAtEpoch[0], tensorsAtEpoch[1]);
+    const done = messages.at(-1);
+    assert.ok(done?.type === 'done' && Number.isFinite(done.summary.val_loss) && done.summary.test_mse < 0.2, JSON.stringify(done));
+  });
+
   it('stops after the current batch when asked, still saves "last", and reports "stopped"', async () => {
     const { messages } = await train(tinyConfig('reconstruct', 3), dir, (seen) => seen.filter((m) => m.type === 'progress').length >= 2);
     const rest = messages.filter((m) => m.type !== 'started');
