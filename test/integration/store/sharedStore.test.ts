@@ -38,7 +38,7 @@ describe('one store shared by several processes', function () {
 
     const store = await ExperimentStore.open(storeDir);
     const data = await store.read();
-    assert.deepEqual(data.sweeps.map((s) => [s.name, s.status]), [['alpha', 'finished'], ['beta', 'finished']]);
+    assert.deepEqual(data.sweeps.map((s) => [s.name, s.status]).sort(), [['alpha', 'finished'], ['beta', 'finished']]);
     assert.equal(data.runs.length, 6);
     for (const run of data.runs) {
       assert.equal(run.status, 'finished');
