@@ -7,7 +7,11 @@ import { PNG } from 'pngjs';
 import { defaultRunConfig, type RunConfig, type Task } from '../../../src/shared/runConfig';
 import type { TrainerToController } from '../../../src/shared/trainerMessages';
 import { initBackend } from '../../../src/trainer/backend';
+import { loadModelFromDir } from '../../../src/trainer/checkpoint';
+import { evaluateSplit } from '../../../src/trainer/train/evaluate';
+import { lossFunction } from '../../../src/trainer/train/loss';
 import { runTraining } from '../../../src/trainer/train/runTraining';
+import { createTaskAdapter } from '../../../src/trainer/train/taskAdapter';
 import { syntheticDataset } from './synthetic';
 
 function tinyConfig(task: Task, epochs: number): RunConfig {
@@ -63,6 +67,13 @@ describe('runTraining (custom loop, in-process, wasm)', function () {
 
     const png = PNG.sync.read(readFileSync(join(dir, 'media', 'epoch-0003.png')));
     assert.ok(png.width >= 16 * 16 && png.height >= 2 * 16, `grid ${png.width}×${png.height} holds 16 images in 2 rows`);
+
+    // The test figures are those of the saved 'best' checkpoint.
+    const best = await loadModelFromDir(join(dir, 'model', 'best'));
+    const config = tinyConfig('reconstruct', 3);
+    const again = await evaluateSplit(best, syntheticDataset().test, lossFunction('mse'), createTaskAdapter(config), 16);
+    best.dispose();
+    assert.ok(Math.abs(again.mse - done.summary.test_mse) < 1e-6, `${again.mse} vs ${done.summary.test_mse}`);
   });
 
   it('batch norm and sgd with momentum train through the same loop without leaking tensors', async () => {
