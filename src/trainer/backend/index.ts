@@ -6,12 +6,13 @@ import type { BackendName } from '../../shared/runConfig';
 import type { AdapterInfo } from '../../shared/trainerMessages';
 import { registerProjectKernels } from '../kernels';
 import { selfTestProblem } from './selfTest';
+import { loadWebgpuBackend } from './webgpu';
 
 export interface BackendInfo { name: string; adapter?: AdapterInfo }
 
 type Rung = Exclude<BackendName, 'auto'>;
-/** Fastest first. webgpu joins between tensorflow-gpu and tensorflow once its loader exists. */
-export const BACKEND_LADDER: Rung[] = ['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'];
+/** Fastest first. */
+export const BACKEND_LADDER: Rung[] = ['tensorflow-gpu', 'webgpu', 'tensorflow', 'wasm', 'cpu'];
 
 /** Loads an optional package; its absence is an ordinary outcome, reported as a reason. */
 function loadOptional(pkg: string): void {
@@ -34,8 +35,17 @@ async function activate(tfName: string): Promise<void> {
   await tf.ready();
 }
 
+/** webgpu runs its own (asynchronous) self-test; a software adapter is taken only when forced. */
+async function tryWebgpu(forced: boolean): Promise<BackendInfo> {
+  let why = 'webgpu: unavailable';
+  const adapter = await loadWebgpuBackend({ allowFallbackAdapter: forced, log: (m) => { why = m; } });
+  if (adapter === null) throw new Error(why.replace(/^webgpu: /, ''));
+  return { name: 'webgpu', adapter };
+}
+
 /** Makes `rung` the active backend or throws why it cannot be. */
-async function tryRung(rung: Rung): Promise<BackendInfo> {
+async function tryRung(rung: Rung, forced: boolean): Promise<BackendInfo> {
+  if (rung === 'webgpu') return tryWebgpu(forced);
   if (rung === 'tensorflow-gpu' || rung === 'tensorflow') {
     loadOptional(rung === 'tensorflow-gpu' ? '@tensorflow/tfjs-node-gpu' : '@tensorflow/tfjs-node');
     await activate('tensorflow');
@@ -47,7 +57,7 @@ async function tryRung(rung: Rung): Promise<BackendInfo> {
     registerProjectKernels('cpu');
     await activate('cpu');
   } else {
-    throw new Error(`backend '${rung}' is not available in this build`);
+    throw new Error(`backend '${String(rung)}' is not known: use auto, ${BACKEND_LADDER.join(', ')}`);
   }
   const problem = selfTestProblem();
   if (problem !== undefined) throw new Error(`backend '${rung}' failed its self-test: ${problem}`);
@@ -61,7 +71,7 @@ async function tryRung(rung: Rung): Promise<BackendInfo> {
 export async function initBackend(preferred: BackendName, log: (m: string) => void = () => {}): Promise<BackendInfo> {
   if (preferred !== 'auto') {
     try {
-      return await tryRung(preferred);
+      return await tryRung(preferred, true);
     } catch (err) {
       throw new Error(`backend '${preferred}' was requested but cannot be used: ${(err as Error).message}`);
     }
@@ -69,7 +79,7 @@ export async function initBackend(preferred: BackendName, log: (m: string) => vo
   const reasons: string[] = [];
   for (const rung of BACKEND_LADDER) {
     try {
-      return await tryRung(rung);
+      return await tryRung(rung, false);
     } catch (err) {
       reasons.push(`${rung}: ${(err as Error).message}`);
       log(`backend ${rung} skipped: ${(err as Error).message}`);
