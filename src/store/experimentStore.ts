@@ -43,6 +43,14 @@ export class ExperimentStore {
     return store;
   }
 
+  /** Opens a store that must already exist (for commands that only read or change existing records). */
+  static async openExisting(dir: string): Promise<ExperimentStore> {
+    if (!existsSync(join(resolve(dir), storePaths.db))) {
+      throw new Error(`no experiment store at ${resolve(dir)} (no ${storePaths.db}); run a sweep or a training run first, or pass --store DIR`);
+    }
+    return ExperimentStore.open(dir);
+  }
+
   /** The whole index as it is on disk now (no lock needed: db.json is only ever replaced whole). */
   async read(): Promise<StoreData> {
     // Through the adapter, not index.read(): each caller gets its own copy, so a concurrent read never swaps

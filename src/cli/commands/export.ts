@@ -25,7 +25,7 @@ async function exportSweep(sweepId: string, options: ExportOptions): Promise<voi
     process.exitCode = 2;
     return;
   }
-  const store = await ExperimentStore.open(options.store);
+  const store = await ExperimentStore.openExisting(options.store);
   const data = await store.read();
   if (!data.sweeps.some((s) => s.id === sweepId)) throw new Error(`no sweep with id ${sweepId} in ${store.dbPath}`);
   const rows = exportRows(data.runs.filter((r) => r.sweepId === sweepId));

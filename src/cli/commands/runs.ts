@@ -17,7 +17,7 @@ export function registerRuns(program: Command): void {
 }
 
 async function listRuns(options: RunsOptions): Promise<void> {
-  const store = await ExperimentStore.open(options.store);
+  const store = await ExperimentStore.openExisting(options.store);
   const data = await store.read();
   const sweep = options.sweep === undefined ? undefined : data.sweeps.find((s) => s.id === options.sweep);
   if (options.sweep !== undefined && !sweep) throw new Error(`no sweep with id ${options.sweep} in ${store.dbPath}`);

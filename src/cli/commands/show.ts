@@ -17,7 +17,7 @@ export function registerShow(program: Command): void {
 }
 
 async function show(id: string, options: ShowOptions): Promise<void> {
-  const store = await ExperimentStore.open(options.store);
+  const store = await ExperimentStore.openExisting(options.store);
   const data = await store.read();
   const run = data.runs.find((r) => r.id === id);
   const sweep = data.sweeps.find((s) => s.id === id);

@@ -10,7 +10,7 @@ export function registerStop(program: Command): void {
     .argument('<id>', 'a run id or a sweep id')
     .option('--store <dir>', 'the experiment store folder', DEFAULT_STORE_DIR)
     .action(async (id: string, options: { store: string }) => {
-      const outcome = await requestStop(await ExperimentStore.open(options.store), id);
+      const outcome = await requestStop(await ExperimentStore.openExisting(options.store), id);
       process.stdout.write(`${outcome.kind} ${outcome.id}: ${outcome.actions.join('; ')}\n`);
     });
 }

@@ -81,6 +81,13 @@ describe('store: ExperimentStore', () => {
     assert.deepEqual(await (await ExperimentStore.open(dir)).read(), before);
   });
 
+  it('openExisting refuses a folder without a store instead of creating one', async () => {
+    await assert.rejects(ExperimentStore.openExisting(join(dir, 'nothing')), /no experiment store at .*nothing \(no db\.json\)/);
+    assert.equal(existsSync(join(dir, 'nothing')), false);
+    await ExperimentStore.open(dir);
+    assert.equal((await ExperimentStore.openExisting(dir)).dir, dir);
+  });
+
   it('calls a db.json without runs corrupt, not empty', async () => {
     writeFileSync(join(dir, 'db.json'), JSON.stringify({ version: STORE_SCHEMA_VERSION, sweeps: [] }));
     await assert.rejects(ExperimentStore.open(dir), /"runs" is not an array/);
