@@ -45,7 +45,8 @@ async function sweep(file: string | undefined, options: SweepOptions): Promise<v
     }
   }
   const store = await ExperimentStore.open(options.store);
-  const mode = options.json ? 'json' : process.stdout.isTTY ? 'table' : 'lines';
+  // A terminal of unknown height (rows 0) cannot hold a redrawn table: plain lines there.
+  const mode = options.json ? 'json' : process.stdout.isTTY && process.stdout.rows > 0 ? 'table' : 'lines';
   const view = createProgressView(mode);
   // First Ctrl-C / SIGTERM (`aelab stop SWEEP`): stop every run after its batch; a second Ctrl-C exits at once.
   const abort = new AbortController();

@@ -54,9 +54,13 @@ class LiveTable implements SweepProgressView {
 
   private render(): string {
     const table = new Table({ head: ['run', 'status', 'epoch', this.metric, 'params'], style: { head: [], border: [], compact: true } });
-    for (const [id, row] of this.rows) table.push([`${row.name} ${id}`, row.status, String(row.epoch), formatNumber(row.value), row.params]);
+    // Only what fits the terminal (log-update cuts from the top otherwise): the latest runs, a count of the rest.
+    const fit = Math.max(3, (process.stdout.rows || 24) - 8);
+    const entries = [...this.rows];
+    for (const [id, row] of entries.slice(-fit)) table.push([`${row.name} ${id}`, row.status, String(row.epoch), formatNumber(row.value), row.params]);
+    const hidden = entries.length > fit ? `\n… and ${entries.length - fit} earlier run(s) (aelab runs --sweep ID lists them all)` : '';
     const best = this.best ? `best so far: ${formatNumber(this.best.value)} (run ${this.best.runId})` : 'best so far: —';
-    return `${this.header}\n${table.toString()}\n${best}`;
+    return `${this.header}\n${table.toString()}${hidden}\n${best}`;
   }
 }
 
