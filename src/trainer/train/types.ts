@@ -26,6 +26,6 @@ export interface RunTrainingOptions {
   adapter?: AdapterInfo;
   /** Progress messages at most this often (ms). */
   progressIntervalMs?: number;
-  /** Where the data loader caches decoded folders (default: runDir/../../cache). */
+  /** Where the data loader keeps downloads and decoded folders (default: the loader's, $AELAB_CACHE_DIR or ~/.cache/aelab). */
   cacheDir?: string;
 }
