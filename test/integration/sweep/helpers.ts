@@ -1,10 +1,10 @@
 // Shared by the sweep/store integration tests: the built CLI and trainer (dist/), sweep files on the shipped
 // sample (tiny: 100 images, batch 16, wasm), and spawning `aelab` as a real process.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { runNode, tempDir, type ChildResult } from '../../unit/store/helpers';
 
 export const repoRoot = resolve(__dirname, '../../..');
 export const cliPath = join(repoRoot, 'bin', 'aelab.js');
@@ -17,10 +17,7 @@ export function ensureBuilt(): void {
   built = true;
 }
 
-export function tempDir(prefix: string): { dir: string; remove: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), `aelab-${prefix}-`));
-  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
-}
+export { tempDir };
 
 /** A sweep file on the shipped sample; `overrides` replace top-level keys. Epochs default to 2. */
 export function writeSweep(dir: string, name: string, overrides: Record<string, unknown> = {}, epochs = 2): string {
@@ -42,19 +39,9 @@ export function writeSweep(dir: string, name: string, overrides: Record<string, 
   return file;
 }
 
-export interface CliResult { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }
+export type CliResult = ChildResult;
 
-export function runCli(args: string[]): Promise<CliResult> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [cliPath, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c));
-    child.stderr.on('data', (c) => (stderr += c));
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolvePromise({ code, signal, stdout, stderr }));
-  });
-}
+export const runCli = (args: string[]): Promise<CliResult> => runNode([cliPath, ...args]);
 
 /** Starts `aelab sweep … --json` and calls `onEvent` for each JSON event line. */
 export function spawnSweep(args: string[], onEvent: (event: Record<string, unknown>, child: ChildProcess) => void): { child: ChildProcess; exited: Promise<CliResult> } {

@@ -11,10 +11,10 @@ export function tempDir(prefix: string): { dir: string; remove: () => void } {
 
 export interface ChildResult { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }
 
-/** Runs `node --require tsx/cjs script args…` and resolves when it exits. */
-export function runTsChild(script: string, args: string[]): Promise<ChildResult> {
+/** Runs `node args…` (no shell) and resolves with its output when it exits. */
+export function runNode(args: string[]): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--require', 'tsx/cjs', script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -23,3 +23,6 @@ export function runTsChild(script: string, args: string[]): Promise<ChildResult>
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
 }
+
+/** Runs a TypeScript file through tsx: `node --require tsx/cjs script args…`. */
+export const runTsChild = (script: string, args: string[]) => runNode(['--require', 'tsx/cjs', script, ...args]);
