@@ -43,6 +43,13 @@ describe('aelab colorize (after a real colorize run)', function () {
     assert.notEqual(again.code, 0);
     assert.match(again.stderr, /odd\.colorized\.png exists; pass --force/);
     assert.equal((await runCli([...args, '--force'], env)).code, 0);
+
+    // --model: a checkpoint folder directly, written where --out says.
+    const runDir = trained.lines.at(-1)?.runDir as string;
+    const out = join(dir, 'chosen.png');
+    const direct = await runCli(['colorize', image, '--model', join(runDir, 'model', 'best'), '--out', out, '--json'], env);
+    assert.equal(direct.code, 0, direct.stderr);
+    assert.deepEqual(await sharp(out).metadata().then((m) => [m.width, m.height]), [37, 23]);
   });
 
   it('a corrupt image is a clear error naming the file', async () => {
