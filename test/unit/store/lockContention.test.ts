@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import { mkdirSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
+import { defaultRunConfig } from '../../../src/shared/runConfig';
 import { ExperimentStore } from '../../../src/store';
 import { runTsChild, tempDir } from './helpers';
 
@@ -20,6 +22,29 @@ describe('store: inter-process lock', function () {
         // Every update present, and each process's updates in the order it made them.
         assert.deepEqual(mine, Array.from({ length: 200 }, (_, i) => `${tag}-${i}`));
       }
+    } finally {
+      remove();
+    }
+  });
+
+  it('takes over a lock left by a killed process once it is stale, and waits while it is fresh', async () => {
+    const { dir, remove } = tempDir('stale');
+    try {
+      const store = await ExperimentStore.open(dir);
+      const lockDir = join(dir, 'db.json.lock');
+      mkdirSync(lockDir); // what a writer killed mid-update leaves behind
+      const old = new Date(Date.now() - 60_000);
+      utimesSync(lockDir, old, old);
+      const run = await store.createRun({ config: defaultRunConfig() });
+      assert.equal((await store.listRuns()).length, 1, 'the stale lock was taken over');
+      mkdirSync(lockDir); // a fresh lock: a live writer holds it
+      let done = false;
+      const patched = store.patchRun(run.id, { epoch: 1 }).then(() => (done = true));
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      assert.equal(done, false, 'the update waits for the holder');
+      utimesSync(lockDir, old, old); // the holder stopped refreshing it (died)
+      await patched;
+      assert.equal((await store.getRun(run.id))?.epoch, 1);
     } finally {
       remove();
     }
