@@ -4,6 +4,7 @@ import type { RunRecord, SweepRecord } from '../../shared/storeSchema';
 
 export function formatNumber(value: number | undefined): string {
   if (value === undefined || !Number.isFinite(value)) return '';
+  if (Number.isInteger(value) && Math.abs(value) < 1e6) return String(value);
   return Math.abs(value) >= 1e4 || (Math.abs(value) < 1e-3 && value !== 0) ? value.toExponential(3) : value.toPrecision(4);
 }
 
