@@ -6,6 +6,44 @@ import * as tf from '@tensorflow/tfjs';
 import type { ProjectBackend } from './kernelCall';
 import { newOutput, view } from './memory';
 
+/**
+ * The 2×2, stride-2 pool over an even-sized input (the models' MaxPool 2): windows tile the input, so
+ * every dx element is written once (dy at its window's first maximum, else 0) with no zero fill.
+ */
+function pool2x2Grad(be: ProjectBackend, dy: tf.TensorInfo, input: tf.TensorInfo): tf.TensorInfo {
+  const [batch, inH, inW, ch] = input.shape;
+  const out = newOutput(be, input.shape, false);
+  const dx = view(be, out);
+  const x = view(be, input);
+  const g = view(be, dy);
+  const row = inW * ch;
+  let gi = 0;
+  for (let b = 0; b < batch; b++) {
+    for (let r = 0; r < inH; r += 2) {
+      const top = (b * inH + r) * row;
+      for (let c = 0; c < inW; c += 2) {
+        const p00 = top + c * ch;
+        for (let k = 0; k < ch; k++, gi++) {
+          const a = p00 + k;
+          const v00 = x[a], v01 = x[a + ch], v10 = x[a + row], v11 = x[a + row + ch];
+          // First maximum in row-major order wins, as in TensorFlow.
+          let at = 0;
+          let best = v00;
+          if (v01 > best) { best = v01; at = 1; }
+          if (v10 > best) { best = v10; at = 2; }
+          if (v11 > best) at = 3;
+          const d = g[gi];
+          dx[a] = at === 0 ? d : 0;
+          dx[a + ch] = at === 1 ? d : 0;
+          dx[a + row] = at === 2 ? d : 0;
+          dx[a + row + ch] = at === 3 ? d : 0;
+        }
+      }
+    }
+  }
+  return out;
+}
+
 export function maxPoolGradKernel(backendName: string): tf.KernelConfig {
   const kernelFunc: tf.KernelFunc = ({ inputs, backend, attrs }) => {
     const { dy, input } = inputs as { dy: tf.TensorInfo; input: tf.TensorInfo };
@@ -14,6 +52,8 @@ export function maxPoolGradKernel(backendName: string): tf.KernelConfig {
     const info = tf.backend_util.computePool2DInfo(input.shape as [number, number, number, number], a.filterSize, a.strides, 1, a.pad, a.dimRoundingMode);
     const { batchSize, inHeight, inWidth, inChannels: ch, outHeight, outWidth, strideHeight, strideWidth, filterHeight, filterWidth } = info;
     const { top, left } = info.padInfo;
+    const tiles = filterHeight === 2 && filterWidth === 2 && strideHeight === 2 && strideWidth === 2 && top === 0 && left === 0;
+    if (tiles && inHeight === 2 * outHeight && inWidth === 2 * outWidth) return pool2x2Grad(be, dy, input);
     const out = newOutput(be, input.shape);
     const dx = view(be, out);
     const x = view(be, input);

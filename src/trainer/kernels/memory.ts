@@ -15,13 +15,14 @@ interface CpuBackend extends ProjectBackend {
 const isWasm = (backend: ProjectBackend): backend is WasmHeapBackend => 'typedArrayFromHeap' in backend;
 
 /**
- * A new float32 output of `shape`, zero-filled. Take views (below) only after every allocation:
- * a wasm allocation can grow (and so detach) the heap.
+ * A new float32 output of `shape`, zero-filled unless `zeroed` is false (for a caller that writes
+ * every element). Take views (below) only after every allocation: a wasm allocation can grow (and so
+ * detach) the heap.
  */
-export function newOutput(backend: ProjectBackend, shape: number[]): tf.TensorInfo {
+export function newOutput(backend: ProjectBackend, shape: number[], zeroed = true): tf.TensorInfo {
   if (isWasm(backend)) {
     const out = backend.makeOutput(shape, 'float32');
-    backend.typedArrayFromHeap(out).fill(0);
+    if (zeroed) backend.typedArrayFromHeap(out).fill(0);
     return out;
   }
   const size = shape.reduce((a, b) => a * b, 1);

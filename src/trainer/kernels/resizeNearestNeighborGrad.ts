@@ -18,6 +18,29 @@ export function nearestSources(inSize: number, outSize: number, alignCorners: bo
   return sources;
 }
 
+/** True when output o comes from input o >> 1 (UpSampling2D's ×2): the gradient is a 2×2 block sum. */
+const isDoubling = (sources: Int32Array, inSize: number) => sources.length === 2 * inSize && sources.every((s, o) => s === o >> 1);
+
+/** dx[b,r,c,k] = Σ of dy's 2×2 block at (2r, 2c): one write per dx element, no zero fill. */
+function sumBlocks2x2(be: ProjectBackend, dy: tf.TensorInfo, shape: number[]): tf.TensorInfo {
+  const [batch, inH, inW, depth] = shape;
+  const out = newOutput(be, shape, false);
+  const dx = view(be, out);
+  const g = view(be, dy);
+  const dyRow = 2 * inW * depth;
+  let di = 0;
+  for (let b = 0; b < batch; b++) {
+    for (let r = 0; r < inH; r++) {
+      const top = (b * 2 * inH + 2 * r) * dyRow;
+      for (let c = 0; c < inW; c++) {
+        const p = top + 2 * c * depth;
+        for (let k = 0; k < depth; k++, di++) dx[di] = g[p + k] + g[p + depth + k] + g[p + dyRow + k] + g[p + dyRow + depth + k];
+      }
+    }
+  }
+  return out;
+}
+
 export function resizeNearestNeighborGradKernel(backendName: string): tf.KernelConfig {
   const kernelFunc = ({ inputs, backend, attrs }: { inputs: tf.NamedTensorInfoMap; backend: unknown; attrs?: tf.NamedAttrMap }) => {
     const { images, dy } = inputs as { images: tf.TensorInfo; dy: tf.TensorInfo };
@@ -27,6 +50,7 @@ export function resizeNearestNeighborGradKernel(backendName: string): tf.KernelC
     const [, outH, outW] = dy.shape;
     const rows = nearestSources(inH, outH, alignCorners, halfPixelCenters);
     const cols = nearestSources(inW, outW, alignCorners, halfPixelCenters);
+    if (isDoubling(rows, inH) && isDoubling(cols, inW)) return sumBlocks2x2(be, dy, images.shape);
     const out = newOutput(be, images.shape);
     const dx = view(be, out);
     const g = view(be, dy);
