@@ -17,6 +17,7 @@ describe('one store shared by several processes', function () {
 
   it('two sweeps and a CLI listing at once lose nothing', async () => {
     const storeDir = join(dir, 'store');
+    await ExperimentStore.open(storeDir); // the listings start at once; `aelab runs` refuses a store not made yet
     const sweeps = [writeSweep(dir, 'alpha', { seed: 1, run_cap: 3 }), writeSweep(dir, 'beta', { seed: 2, run_cap: 3 })].map((file) =>
       runCli(['sweep', file, '--store', storeDir, '--json']),
     );
