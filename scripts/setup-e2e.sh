@@ -1,12 +1,11 @@
 #!/usr/bin/env bash
-# Installs the end-to-end rig (../shared/notes/vscode-e2e.md): Debian's Chromium, Node 24, code-server and
-# playwright-core, cached under .cache/e2e/. Idempotent: every step is skipped when its result is already there.
+# Installs the end-to-end rig (../shared/notes/vscode-e2e.md): Debian's Chromium, Node 24 and code-server,
+# cached under .cache/e2e/. Idempotent: every step is skipped when its result is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RIG="$PWD/.cache/e2e"
 NODE_VERSION=24.21.0
 CODE_SERVER_VERSION=4.139.1
-PLAYWRIGHT_VERSION=1.65.2
 mkdir -p "$RIG"
 
 apt_install() {
@@ -43,13 +42,7 @@ JSON
     "code-server@$CODE_SERVER_VERSION")
 fi
 
-# 4. playwright-core: the driver only (never `playwright install`, which downloads a browser).
-PW_DIR="$RIG/playwright"
-if [ ! -f "$PW_DIR/node_modules/playwright-core/package.json" ]; then
-  mkdir -p "$PW_DIR"
-  [ -f "$PW_DIR/package.json" ] || echo '{"private":true}' > "$PW_DIR/package.json"
-  (cd "$PW_DIR" && npm install --no-audit --no-fund "playwright-core@$PLAYWRIGHT_VERSION")
-fi
+# playwright-core (the driver only; never `playwright install`, which downloads a browser) is a devDependency.
 
 echo "e2e rig ready in $RIG"
 echo "  node 24:     $NODE_HOME/bin/node"

@@ -39,6 +39,9 @@ export class SweepTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     item.tooltip = node.tooltip;
     item.contextValue = node.contextValue;
     item.iconPath = new vscode.ThemeIcon(node.icon);
+    // Screen readers (and the end-to-end tests) hear the status, which the icon alone shows.
+    const status = node.kind === 'run' ? node.run.status : node.sweep?.status ?? '';
+    item.accessibilityInformation = { label: `${node.label}, ${status}, ${node.description}` };
     // A click on a run opens it; a sweep expands on click and opens from its inline button.
     if (node.kind === 'run') item.command = { command: 'aelab.openRun', title: 'Open Run', arguments: [node] };
     return item;

@@ -1,0 +1,119 @@
+// End-to-end journeys in a real VS Code (code-server + Chromium via playwright-core): the packaged .vsix is
+// installed into a fresh profile, and a user's steps are replayed. Screenshots go to test-results/e2e/.
+import { strict as assert } from 'node:assert';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { packageExtension, startCodeServer, type CodeServer } from './rig/codeServer';
+import { drawnPixels, panelFrame } from './rig/panels';
+import { requireRig } from './rig/paths';
+import { launchBrowser, openWorkbench, pickQuickItem, runCommand, screenshot } from './rig/workbench';
+import { BAD_LINE, BAD_SWEEP_FILE, createWorkspace, PHOTO, SWEEP_FILE } from './rig/workspace';
+
+describe('Autoencoder Lab in VS Code (code-server)', function () {
+  let workspace: string;
+  let server: CodeServer;
+  let browser: Browser;
+  let page: Page;
+  const runItem = (n: number) => page.getByRole('treeitem', { name: new RegExp(`^e2e-colorize-${n}, finished`) });
+
+  before(async function () {
+    this.timeout(300_000);
+    requireRig();
+    workspace = createWorkspace();
+    server = await startCodeServer(workspace, packageExtension());
+    browser = await launchBrowser();
+    page = await openWorkbench(browser, server.url);
+  });
+
+  // A failed step leaves a picture of the workbench as it was.
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && page) await screenshot(page, `FAILED-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`);
+  });
+
+  after(async () => {
+    await browser?.close();
+    server?.stop();
+    if (workspace) rmSync(workspace, { recursive: true, force: true });
+  });
+
+  it('starts a sweep from the palette; its runs appear in the sidebar and finish', async () => {
+    await runCommand(page, 'Autoencoder Lab: Start Sweep');
+    await pickQuickItem(page, SWEEP_FILE);
+    await page.getByRole('treeitem', { name: /^e2e-colorize, / }).first().waitFor({ timeout: 60_000 });
+    await runItem(1).waitFor({ timeout: 180_000 });
+    await runItem(2).waitFor({ timeout: 180_000 });
+    const db = JSON.parse(readFileSync(join(workspace, '.aelab', 'db.json'), 'utf8'));
+    assert.deepEqual(db.runs.map((r: { status: string }) => r.status), ['finished', 'finished']);
+    await screenshot(page, '1-sidebar');
+  });
+
+  it('opens a run: the loss chart has drawn pixels and the grid image is shown', async () => {
+    await runItem(1).click();
+    const frame = await panelFrame(page, 'run');
+    await frame.waitForSelector('.chart canvas');
+    await frame.waitForFunction(() => ((document.querySelector('img.grid-image') as HTMLImageElement | null)?.naturalWidth ?? 0) > 0);
+    await page.waitForTimeout(500);
+    assert.ok(await drawnPixels(frame, '.charts') > 1000, 'the charts drew');
+    const grid = await frame.evaluate(() => {
+      const img = document.querySelector('img.grid-image') as HTMLImageElement;
+      return { width: img.naturalWidth, height: img.naturalHeight, caption: document.querySelector('.slider span')?.textContent };
+    });
+    assert.ok(grid.width > 32 && grid.height > 32, `grid image ${grid.width}×${grid.height}`);
+    assert.equal(grid.caption, 'epoch 2');
+    await screenshot(page, '2-run-panel');
+  });
+
+  it('opens the sweep panel: runs table, parallel coordinates, importance', async () => {
+    await runCommand(page, 'Autoencoder Lab: Open Sweep');
+    await pickQuickItem(page, 'e2e-colorize');
+    const frame = await panelFrame(page, 'sweep');
+    await frame.waitForSelector('table.runs tbody tr:nth-child(2)');
+    await page.waitForTimeout(500);
+    assert.ok(await drawnPixels(frame, 'canvas.parallel') > 500, 'parallel coordinates drew');
+    assert.match(await frame.locator('header').innerText(), /2\/2 runs/);
+    await screenshot(page, '3-sweep-panel');
+  });
+
+  it('compares two runs selected in the sidebar', async () => {
+    await page.getByRole('tab', { name: /Autoencoder Lab/ }).first().click();
+    await runItem(1).click();
+    await runItem(2).click({ modifiers: ['Control'] });
+    await runItem(2).click({ button: 'right' });
+    await page.locator('.monaco-menu .action-label', { hasText: 'Compare Runs' }).first().click();
+    const frame = await panelFrame(page, 'compare');
+    await frame.waitForSelector('table.diff');
+    assert.match(await frame.locator('h2').innerText(), /Comparing 2 runs/);
+    const differing = await frame.locator('table.diff tr.differs td:first-child').allInnerTexts();
+    assert.ok(differing.includes('config.model.kernelSize'), `differing keys: ${differing.join(', ')}`);
+    await page.waitForTimeout(500);
+    assert.ok(await drawnPixels(frame, '.charts') > 1000, 'the overlay charts drew');
+    await screenshot(page, '4-compare');
+  });
+
+  it('colorizes an image from the explorer\'s context menu and shows the result', async () => {
+    await runCommand(page, 'View: Show Explorer');
+    const photo = page.getByRole('treeitem', { name: PHOTO }).first();
+    await photo.click({ button: 'right' });
+    await page.locator('.monaco-menu .action-label', { hasText: 'Colorize Image' }).first().click();
+    // Two colorizers: the extension asks which, best first.
+    await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
+    await page.keyboard.press('Enter');
+    const result = join(workspace, 'photo.colorized.png');
+    await page.getByRole('tab', { name: /photo\.colorized\.png/ }).first().waitFor({ timeout: 120_000 });
+    assert.ok(existsSync(result));
+    assert.deepEqual([...readFileSync(result).subarray(1, 4)].map((c) => String.fromCharCode(c)).join(''), 'PNG');
+    await page.getByRole('tab', { name: /photo\.grey\.png/ }).first().waitFor();
+    await screenshot(page, '5-colorize');
+  });
+
+  it('shows a malformed sweep file\'s error at its line', async () => {
+    await page.keyboard.press('Control+P');
+    await pickQuickItem(page, BAD_SWEEP_FILE);
+    await runCommand(page, 'View: Focus Problems');
+    const problem = page.locator('.markers-panel .monaco-list-row', { hasText: 'must be one of: grid, random, bayes' }).first();
+    await problem.waitFor({ timeout: 30_000 });
+    assert.match(await problem.innerText(), new RegExp(`\\[Ln ${BAD_LINE}, Col 9\\]`));
+    await screenshot(page, '6-sweep-file-error');
+  });
+});
