@@ -84,7 +84,7 @@ describe('sweep controller with the real trainer', function () {
 
   it('`aelab stop RUN` from another process stops that run only', async () => {
     let stopping: Promise<unknown> | undefined;
-    const { sweep, runs } = await sweepWith({ run_cap: 2 }, 6, (e) => {
+    const { sweep, runs } = await sweepWith({ run_cap: 2 }, 10, (e) => {
       if (e.type === 'run-epoch' && e.epoch === 1 && !stopping) stopping = runCli(['stop', e.runId, '--store', join(dir, 'store')]);
     });
     const result = (await stopping) as { code: number; stdout: string };
@@ -92,8 +92,8 @@ describe('sweep controller with the real trainer', function () {
     assert.match(result.stdout, /stop requested in the store; sent SIGTERM to trainer pid \d+/);
     assert.equal(sweep.status, 'finished');
     assert.equal(runs[0].status, 'stopped');
-    assert.ok(runs[0].epoch < 6);
+    assert.ok(runs[0].epoch < 10);
     assert.ok(runs[0].stopRequest);
-    assert.deepEqual([runs[1].status, runs[1].epoch], ['finished', 6]);
+    assert.deepEqual([runs[1].status, runs[1].epoch], ['finished', 10]);
   });
 });
