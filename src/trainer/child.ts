@@ -3,6 +3,7 @@
 // is reported as an 'error' message (with its stack) before the process exits non-zero.
 import { isControllerToTrainer, type StartMessage, type TrainerToController } from '../shared/trainerMessages';
 import { initBackend } from './backend';
+import { withBatchSizeAdvice } from './backend/webgpu';
 import { runTraining } from './train/runTraining';
 
 let stopRequested = false;
@@ -56,6 +57,6 @@ process.on('message', (raw: unknown) => {
     stopRequested = true;
   } else if (!started) {
     started = true;
-    run(raw).catch(fatal);
+    run(raw).catch((error: unknown) => fatal(withBatchSizeAdvice(error, raw.config.train?.batchSize)));
   }
 });

@@ -2,7 +2,7 @@
 // zeros tfjs-backend-webgpu computes when the device rejects a buffer.
 import { strict as assert } from 'node:assert';
 import * as tf from '@tensorflow/tfjs';
-import { describeGpuError, disposeWebgpu, loadWebgpuBackend, WebGpuError } from '../../src/trainer/backend/webgpu';
+import { describeGpuError, disposeWebgpu, loadWebgpuBackend, WebGpuError, withBatchSizeAdvice } from '../../src/trainer/backend/webgpu';
 
 describe('webgpu: GPU errors', () => {
   afterEach(() => disposeWebgpu());
@@ -28,10 +28,20 @@ describe('webgpu: GPU errors', () => {
 
   it('names the batch size for out-of-memory errors of either GPU backend', () => {
     const dawn = new WebGpuError('out-of-memory', 'WebGPU out-of-memory: Allocation failed');
-    assert.match(describeGpuError(dawn, 256), /^GPU out of memory at batch size 256: lower train\.batchSize \(try 128\)/);
+    assert.match(describeGpuError(dawn, 256), /^Out of memory at batch size 256: lower train\.batchSize \(try 128\).*\(WebGPU out-of-memory: Allocation failed\)$/);
     const tfjsNodeGpu = new Error('OOM when allocating tensor with shape[256,32,32,8] and type float on /job:localhost/replica:0/task:0/device:GPU:0');
-    assert.match(describeGpuError(tfjsNodeGpu, 256), /^GPU out of memory at batch size 256: .*\(OOM when allocating tensor with shape\[256,32,32,8\]/);
+    assert.match(describeGpuError(tfjsNodeGpu, 256), /^Out of memory at batch size 256: .*\(OOM when allocating tensor with shape\[256,32,32,8\]/);
     assert.match(describeGpuError(new WebGpuError('device-lost', 'WebGPU device lost: reset'), 1), /^The GPU device was lost at batch size 1 .*try 1\)/);
+  });
+
+  it('puts the advice into the error itself for the trainer\'s fatal path, stack kept', () => {
+    const error = new WebGpuError('too-large', 'WebGPU too-large: Binding size (157286400) is larger than the maximum');
+    const stack = error.stack;
+    assert.equal(withBatchSizeAdvice(error, 300), error);
+    assert.match(error.message, /^At batch size 300 a tensor is larger than this GPU allows/);
+    assert.equal(error.stack, stack);
+    const other = new Error('no images');
+    assert.equal((withBatchSizeAdvice(other, 300) as Error).message, 'no images');
   });
 
   it('leaves other errors as they are', () => {

@@ -61,7 +61,7 @@ export function describeGpuError(error: unknown, batchSize: number): string {
   const smaller = `lower train.batchSize (try ${Math.max(1, Math.floor(batchSize / 2))}), the image size or the model's filters`;
   switch (kind) {
     case 'out-of-memory':
-      return `GPU out of memory at batch size ${batchSize}: ${smaller}, or run fewer GPU runs at once (sweep concurrency). (${message.split('\n')[0]})`;
+      return `Out of memory at batch size ${batchSize}: ${smaller}, or run fewer runs at once (sweep concurrency). (${message.split('\n')[0]})`;
     case 'too-large':
       return `At batch size ${batchSize} a tensor is larger than this GPU allows in one buffer: ${smaller}. (${message})`;
     case 'device-lost':
@@ -72,4 +72,10 @@ export function describeGpuError(error: unknown, batchSize: number): string {
     default:
       return message;
   }
+}
+
+/** The same error with describeGpuError's message (stack kept), for a trainer's fatal-error path. */
+export function withBatchSizeAdvice(error: unknown, batchSize: number | undefined): unknown {
+  if (error instanceof Error && batchSize !== undefined) error.message = describeGpuError(error, batchSize);
+  return error;
 }

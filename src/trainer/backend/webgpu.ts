@@ -5,10 +5,10 @@
 import * as tf from '@tensorflow/tfjs';
 import type { AdapterInfo } from '../../shared/trainerMessages';
 import { firstLine, installNavigatorGpu, releaseNavigatorGpu } from './webgpu-dawn';
-import { describeGpuError, watchDeviceErrors, WebGpuError } from './webgpu-errors';
+import { describeGpuError, watchDeviceErrors, WebGpuError, withBatchSizeAdvice } from './webgpu-errors';
 import { webgpuSelfTestProblem } from './webgpu-selfTest';
 
-export { describeGpuError, WebGpuError };
+export { describeGpuError, WebGpuError, withBatchSizeAdvice };
 
 export interface LoadWebgpuOptions {
   /** A software adapter (lavapipe, SwiftShader) is slower than wasm: only take it when forced. */
