@@ -4,7 +4,9 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
 import { PNG } from 'pngjs';
+import { disposeWebgpu, loadWebgpuBackend } from '../../src/trainer/backend/webgpu';
 import { repoRoot, runNode } from './runNode';
 
 const cli = join(repoRoot, 'dist', 'cli.js');
@@ -12,8 +14,8 @@ const SETS = ['train.epochs=1', 'data.limit=40', 'train.batchSize=8', 'train.see
 
 interface TrainResult { code: number | null; stderr: string; summary: { status: string; backend: string; runDir: string; summary: Record<string, number> } }
 
-async function train(store: string, backend: string): Promise<TrainResult> {
-  const args = [cli, 'train', '--store', store, '--json', '--set', `backend=${backend}`, ...SETS.flatMap((s) => ['--set', s])];
+async function train(store: string, backend: string, sets = SETS): Promise<TrainResult> {
+  const args = [cli, 'train', '--store', store, '--json', '--set', `backend=${backend}`, ...sets.flatMap((s) => ['--set', s])];
   const { code, stdout, stderr } = await runNode(args, 240_000);
   try {
     return { code, stderr, summary: JSON.parse(stdout.trim().split('\n').at(-1) ?? '') };
@@ -72,5 +74,20 @@ describe('webgpu: the real trainer via `aelab train --set backend=webgpu`', () =
     assert.deepEqual([a.width, a.height], [b.width, b.height]);
     const maxDiff = a.data.reduce((m, v, i) => Math.max(m, Math.abs(v - b.data[i])), 0);
     assert.ok(maxDiff <= 2, `grid pixels differ by up to ${maxDiff} levels`);
+  });
+
+  it('fails a batch too large for the GPU with a message naming the batch size', async function () {
+    // The first conv's output, batch × 128² × 8 floats, must exceed one buffer binding.
+    assert.ok(await loadWebgpuBackend({ allowFallbackAdapter: true }));
+    const limit = (tf.backend() as unknown as { device: GPUDevice }).device.limits.maxStorageBufferBindingSize;
+    disposeWebgpu();
+    const batch = Math.floor(limit / (128 * 128 * 8 * 4)) + 1;
+    if (batch > 512) this.skip(); // a real GPU: gigabytes per binding, not worth the memory here
+    const sets = ['train.epochs=1', `data.limit=${Math.ceil(batch / 0.8) + 10}`, 'data.imageSize=128', `train.batchSize=${batch}`];
+    const result = await train(store, 'webgpu', sets);
+    assert.equal(result.code, 1);
+    assert.equal(result.summary.status, 'failed');
+    const message = (result.summary as unknown as { error: string }).error;
+    assert.match(message, new RegExp(`^At batch size ${batch} a tensor is larger than this GPU allows in one buffer: lower train\\.batchSize \\(try ${Math.floor(batch / 2)}\\)`));
   });
 });
