@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const sizes = benchSizes();
   const work = mkdtempSync(join(tmpdir(), 'aelab-bench-train-'));
   try {
-    const data = await loadBenchData(sizes.images, join(work, 'cache'));
+    const data = await loadBenchData(sizes.images, join(work, 'cache'), sizes.sampleLimit);
     console.log(`data: ${data.description}; batch ${sizes.batch}, ${sizes.epochs} epoch(s), baseline autoencoder (4,911 parameters)`);
 
     const wasm = await measureTfjs('wasm', data.train, data.test, sizes.epochs, sizes.batch);

@@ -18,8 +18,8 @@ function repeatTo(split: ImageSplit, count: number): ImageSplit {
   return { pixels, count, size: split.size };
 }
 
-export async function loadBenchData(images: number, cacheDir: string): Promise<BenchData> {
-  const splits = await loadDataset({ dataset: 'sample', imageSize: 32, limit: 0, splitSeed: 42 }, { cacheDir });
+export async function loadBenchData(images: number, cacheDir: string, limit = 0): Promise<BenchData> {
+  const splits = await loadDataset({ dataset: 'sample', imageSize: 32, limit, splitSeed: 42 }, { cacheDir });
   return {
     train: repeatTo(splits.train, images),
     test: splits.test,

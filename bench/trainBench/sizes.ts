@@ -7,12 +7,14 @@ export interface BenchSizes {
   batch: number;
   /** The cpu backend is ~20× slower: fewer images, one epoch. */
   cpuImages: number;
+  /** Sample images decoded for the benchmark (0 = all), before its 80/10/10 split. */
+  sampleLimit: number;
   /** Images per sweep run (the sample, limited) and epochs per run. */
   sweepLimit: number;
   sweepEpochs: number;
 }
 
 export function benchSizes(env: NodeJS.ProcessEnv = process.env): BenchSizes {
-  if (env.AELAB_BENCH_TINY === '1') return { images: 128, epochs: 1, batch: 32, cpuImages: 64, sweepLimit: 100, sweepEpochs: 1 };
-  return { images: 4096, epochs: 2, batch: 64, cpuImages: 512, sweepLimit: 2000, sweepEpochs: 1 };
+  if (env.AELAB_BENCH_TINY === '1') return { images: 128, epochs: 1, batch: 32, cpuImages: 64, sampleLimit: 300, sweepLimit: 100, sweepEpochs: 1 };
+  return { images: 4096, epochs: 2, batch: 64, cpuImages: 512, sampleLimit: 0, sweepLimit: 2000, sweepEpochs: 1 };
 }

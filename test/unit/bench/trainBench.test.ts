@@ -14,7 +14,7 @@ describe('bench/train.ts (AELAB_BENCH_TINY=1)', () => {
     });
     assert.equal(run.status, 0, `benchmark failed:\n${run.stderr.slice(-2000)}`);
     const lines = run.stdout.trim().split('\n');
-    assert.match(run.stdout, /\| tfjs wasm \(project trainer, 128 images × 1\) \| [\d.]+ \| [\d.]+ \| 0\.\d+ \|/);
+    assert.match(run.stdout, /\| tfjs wasm \(project trainer, 128 images × 1\) \| [\d.]+ \| [\d.]+ \| [\d.]+ \| [\d.]+ \| 0\.\d+ \|/);
     assert.match(run.stdout, /\| tfjs cpu \(project trainer, 64 images × 1\) \|/);
     assert.match(run.stdout, /tensors leaked by training: wasm 0, cpu 0/);
     const last = lines[lines.length - 1];
@@ -25,7 +25,7 @@ describe('bench/train.ts (AELAB_BENCH_TINY=1)', () => {
     }
     assert.ok((result.trainImgPerSec as number) > 0 && (result.inferImgPerSec as number) > 0);
     assert.ok((result.sweepScaling as number) > 0);
-    // After one epoch on 128 images the model has learned something: test MSE well below a blank guess.
+    // A real MSE on [0, 1] pixels came out of training and evaluation (toy sizes: no quality claim).
     assert.ok((result.testMse as number) > 0 && (result.testMse as number) < 0.1);
     const torchPresent = result.torch1TrainImgPerSec !== null;
     assert.equal(result.trainRatioPerCore === null, !torchPresent);
