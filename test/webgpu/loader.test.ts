@@ -56,4 +56,14 @@ describe('webgpu: loadWebgpuBackend', () => {
     assert.ok(await loadWebgpuBackend({ allowFallbackAdapter: true }));
     assert.deepEqual(Array.from(await tf.add(tf.scalar(2), tf.scalar(3)).data()), [5]);
   });
+
+  it('keeps the device, and the tensors on it, when loaded a second time', async () => {
+    const first = await loadWebgpuBackend({ allowFallbackAdapter: true });
+    const kept = tf.tidy(() => tf.ones([64, 64]).matMul(tf.ones([64, 64])));
+    await tf.setBackend('cpu');
+    assert.deepEqual(await loadWebgpuBackend({ allowFallbackAdapter: true }), first);
+    assert.equal(tf.getBackend(), 'webgpu');
+    assert.deepEqual(Array.from((await kept.data()).slice(0, 2)), [64, 64]);
+    kept.dispose();
+  });
 });

@@ -16,7 +16,8 @@ export interface LoadWebgpuOptions {
   log?: (message: string) => void;
 }
 
-let device: GPUDevice | undefined;
+/** The device in use and its adapter, while the webgpu backend is loaded. */
+let session: { device?: GPUDevice; info?: AdapterInfo } = {};
 
 function describeAdapter(adapter: GPUAdapter): AdapterInfo {
   const info = adapter.info as GPUAdapterInfo & { isFallbackAdapter?: boolean };
@@ -51,6 +52,7 @@ function deviceDescriptor(adapter: GPUAdapter): GPUDeviceDescriptor {
  */
 export async function loadWebgpuBackend(opts: LoadWebgpuOptions): Promise<AdapterInfo | null> {
   const log = opts.log ?? (() => {});
+  if (session.info && tf.findBackend('webgpu')) return reuseSession(session.info, opts, log);
   const refuse = (why: string): null => {
     log(`webgpu: ${why}`);
     disposeWebgpu();
@@ -68,12 +70,10 @@ export async function loadWebgpuBackend(opts: LoadWebgpuOptions): Promise<Adapte
   const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' }).catch(() => null);
   if (!adapter) return refuse('no WebGPU adapter (no Vulkan, Metal or D3D12 driver found)');
   const info = describeAdapter(adapter);
-  if (info.isFallbackAdapter && !opts.allowFallbackAdapter) {
-    return refuse(`the only adapter is a software one (${info.description}), slower than wasm; set backend=webgpu to use it anyway`);
-  }
+  if (info.isFallbackAdapter && !opts.allowFallbackAdapter) return refuse(softwareAdapterRefusal(info));
   try {
-    device = await adapter.requestDevice(deviceDescriptor(adapter));
-    const gpuDevice = device;
+    const gpuDevice = await adapter.requestDevice(deviceDescriptor(adapter));
+    session = { device: gpuDevice };
     if (tf.findBackendFactory('webgpu')) tf.removeBackend('webgpu');
     tf.registerBackend('webgpu', () => {
       const backend = new WebGPUBackend(gpuDevice, adapter.info);
@@ -87,6 +87,20 @@ export async function loadWebgpuBackend(opts: LoadWebgpuOptions): Promise<Adapte
   const problem = await webgpuSelfTestProblem().catch((err: unknown) => firstLine(err));
   if (problem !== undefined) return refuse(`failed its self-test on ${info.description}: ${problem}`);
   log(`webgpu: using ${info.description} (${info.vendor}, ${info.architecture}${info.isFallbackAdapter ? ', fallback adapter' : ''})`);
+  session.info = info;
+  return info;
+}
+
+const softwareAdapterRefusal = (info: AdapterInfo) =>
+  `the only adapter is a software one (${info.description}), slower than wasm; set backend=webgpu to use it anyway`;
+
+/** A second call in the same process keeps the device, and the tensors on it, rather than replacing it. */
+async function reuseSession(info: AdapterInfo, opts: LoadWebgpuOptions, log: (m: string) => void): Promise<AdapterInfo | null> {
+  if (info.isFallbackAdapter && !opts.allowFallbackAdapter) {
+    log(`webgpu: ${softwareAdapterRefusal(info)}`);
+    return null;
+  }
+  await tf.setBackend('webgpu');
   return info;
 }
 
@@ -96,7 +110,7 @@ export async function loadWebgpuBackend(opts: LoadWebgpuOptions): Promise<Adapte
  */
 export function disposeWebgpu(): void {
   if (tf.findBackendFactory('webgpu')) tf.removeBackend('webgpu');
-  device?.destroy();
-  device = undefined;
+  session.device?.destroy();
+  session = {};
   releaseNavigatorGpu();
 }
