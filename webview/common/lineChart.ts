@@ -11,6 +11,15 @@ export interface LineChart {
   setLogScale(log: boolean): void;
 }
 
+/** Tick labels with enough decimals to tell neighbouring ticks apart (24.1225 vs 24.125), trailing zeros dropped. */
+export function formatTicks(splits: number[]): string[] {
+  const step = splits.length > 1 ? Math.abs(splits[1] - splits[0]) : 0;
+  const largest = Math.max(...splits.map(Math.abs));
+  if (largest !== 0 && (largest < 1e-3 || largest >= 1e6)) return splits.map((v) => (v === 0 ? '0' : v.toExponential(2)));
+  const decimals = step > 0 ? Math.min(Math.max(Math.ceil(-Math.log10(step)) + 1, 0), 10) : 4;
+  return splits.map((v) => String(Number(v.toFixed(decimals))));
+}
+
 export function createLineChart(title: string, xLabel: string, series: SeriesSpec[], options: { timeX?: boolean; log?: boolean } = {}): LineChart {
   const element = el('div', { class: 'chart' });
   const fg = cssVar('--vscode-foreground', '#ccc');
@@ -24,7 +33,7 @@ export function createLineChart(title: string, xLabel: string, series: SeriesSpe
     const opts: uPlot.Options = {
       title, width: Math.max(element.clientWidth, 320), height: 220,
       scales: { x: { time: options.timeX ?? false }, y: { distr: log ? 3 : 1 } },
-      axes: [{ ...axis, label: xLabel }, { ...axis }],
+      axes: [{ ...axis, label: xLabel }, { ...axis, size: 64, values: (_u, splits) => formatTicks(splits) }],
       series: [{ label: xLabel }, ...series.map((s) => ({
         label: s.label, stroke: s.color, width: s.width ?? 1.5, dash: s.dash, spanGaps: true,
         points: { show: s.points ?? false },

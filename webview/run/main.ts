@@ -73,6 +73,8 @@ function draw(current: RunView): void {
   qualityChart.setData(epochColumns(lines, ['val_psnr']));
   ssimChart.setData(epochColumns(lines, ['val_ssim']));
   speedChart.setData(epochColumns(lines, ['images_per_sec']));
+  // How many metric lines are drawn: lets a test (or a curious user in devtools) see the panel keep up.
+  app.dataset.points = String(lines.length);
 }
 
 function showRun(run: RunRecord, lines: MetricLine[], images: GridImage[], logTail: string): void {

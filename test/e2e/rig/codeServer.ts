@@ -21,7 +21,7 @@ export function packageExtension(): string {
   let packaged = 0;
   try { packaged = statSync(vsix).mtimeMs; } catch { /* not packaged yet */ }
   if (packaged < newest) {
-    const result = spawnSync(process.execPath, [join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--out', vsix], { cwd: REPO, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-rewrite-relative-links', '--out', vsix], { cwd: REPO, encoding: 'utf8' });
     if (result.status !== 0) throw new Error(`vsce package failed:\n${result.stdout}\n${result.stderr}`);
   }
   return vsix;
@@ -45,6 +45,7 @@ export async function startCodeServer(workspace: string, vsix: string): Promise<
   writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify({
     'chat.disableAIFeatures': true, 'extensions.autoCheckUpdates': false, 'workbench.startupEditor': 'none',
     'workbench.tips.enabled': false, 'security.workspace.trust.enabled': false, 'files.simpleDialog.enable': true,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
   }));
   const install = spawnSync(CODE_SERVER, ['--install-extension', vsix, '--extensions-dir', extensions, '--user-data-dir', userData],
     { env: env(profile), encoding: 'utf8', timeout: 180_000 });

@@ -19,7 +19,9 @@ export async function panelFrame(page: Page, kind: 'run' | 'sweep' | 'compare', 
 export function drawnPixels(frame: Frame, selector: string): Promise<number> {
   return frame.evaluate((sel) => {
     let count = 0;
-    for (const canvas of Array.from(document.querySelectorAll(`${sel} canvas, canvas${sel}`))) {
+    const roots = Array.from(document.querySelectorAll(sel));
+    const canvases = roots.flatMap((root) => (root instanceof HTMLCanvasElement ? [root] : Array.from(root.querySelectorAll('canvas'))));
+    for (const canvas of canvases) {
       const ctx = (canvas as HTMLCanvasElement).getContext('2d');
       if (!ctx || (canvas as HTMLCanvasElement).width === 0) continue;
       const data = ctx.getImageData(0, 0, (canvas as HTMLCanvasElement).width, (canvas as HTMLCanvasElement).height).data;

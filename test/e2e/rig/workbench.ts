@@ -47,6 +47,14 @@ export async function pickQuickItem(page: Page, text: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
+/** Runs an entry of the open context menu: hover focuses it, Enter runs it (a synthetic click is not taken). */
+export async function chooseMenuItem(page: Page, name: string): Promise<void> {
+  const item = page.getByRole('menuitem', { name });
+  await item.hover();
+  await page.keyboard.press('Enter');
+  await item.waitFor({ state: 'hidden' });
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const file = join(ARTIFACTS, `${name}.png`);
