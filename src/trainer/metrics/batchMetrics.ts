@@ -11,9 +11,16 @@ export type MetricSums = Record<ImageMetric, number> & { count: number };
 
 const PER_IMAGE = { mse: perImageMse, mae: perImageMae, psnr: perImagePsnr, ssim: perImageSsim };
 
+/** The same sums as device scalars, not read back: for callers that accumulate many batches and read once. */
+export function metricSumTensors(pred: tf.Tensor4D, truth: tf.Tensor4D): Record<ImageMetric, tf.Scalar> {
+  return tf.tidy(() => Object.fromEntries(IMAGE_METRICS.map((name) => [name, PER_IMAGE[name](pred, truth).sum() as tf.Scalar])) as Record<ImageMetric, tf.Scalar>);
+}
+
 /** Sums over the batch of each image's MSE, MAE, PSNR (dB, capped) and SSIM, in one read; `count` images. */
 export async function batchMetricSums(pred: tf.Tensor4D, truth: tf.Tensor4D): Promise<MetricSums> {
-  const sums = tf.tidy(() => tf.stack(IMAGE_METRICS.map((name) => PER_IMAGE[name](pred, truth).sum())));
+  const parts = metricSumTensors(pred, truth);
+  const sums = tf.stack(IMAGE_METRICS.map((name) => parts[name]));
+  tf.dispose(Object.values(parts));
   try {
     const [mse, mae, psnr, ssim] = await sums.data();
     return { mse, mae, psnr, ssim, count: pred.shape[0] };

@@ -1,6 +1,8 @@
 // Running sums of loss and metrics kept on the device, read once per epoch (one sync, not one a batch).
 import * as tf from '@tensorflow/tfjs';
-import type { MetricSumTensors } from './metricSums';
+
+/** A batch's metric sums as device scalars (see metrics/batchMetrics: metricSumTensors). */
+type MetricSumTensors = Record<'mse' | 'psnr' | 'ssim', tf.Scalar>;
 
 export interface EpochAverages {
   loss: number;

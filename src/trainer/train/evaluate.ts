@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { MetricAccumulator, type EpochAverages } from './accumulator';
 import { batchRanges, batchTensor, type ImageSplit } from './batches';
 import type { LossFunction } from './loss';
-import { metricSumTensors } from './metricSums';
+import { metricSumTensors } from '../metrics';
 import type { TaskAdapter } from './taskAdapter';
 
 export async function evaluateSplit(model: tf.LayersModel, split: ImageSplit, loss: LossFunction, task: TaskAdapter, batchSize: number): Promise<EpochAverages> {
@@ -13,7 +13,7 @@ export async function evaluateSplit(model: tf.LayersModel, split: ImageSplit, lo
     const [meanLoss, mse, psnr, ssim] = tf.tidy(() => {
       const { input, target } = task.modelTensors(rgb);
       const output = model.apply(input, { training: false }) as tf.Tensor4D;
-      const sums = metricSumTensors(rgb, task.toRgb(input, output));
+      const sums = metricSumTensors(task.toRgb(input, output), rgb);
       return [loss(target, output), sums.mse, sums.psnr, sums.ssim];
     });
     totals.add(meanLoss, { mse, psnr, ssim }, end - start);

@@ -6,10 +6,9 @@ import type * as tf from '@tensorflow/tfjs';
 import type { RunConfig } from '../../shared/runConfig';
 import type { MetricValues, TrainerToController } from '../../shared/trainerMessages';
 import { saveModelToDir } from '../checkpoint';
-import type { ImageSplit } from './batches';
-import { previewRows, PREVIEW_IMAGES } from './previewRows';
-import { renderGrid } from '../media';
-import type { TaskAdapter } from './taskAdapter';
+import { batchTensor, type ImageSplit } from './batches';
+import { PREVIEW_IMAGES } from './previewRows';
+import { renderEpochGrid } from '../media';
 
 /** runDir/media/epoch-NNNN.png: the layout of storePaths.mediaFile, relative to the run's folder. */
 export const previewPath = (runDir: string, epoch: number) => join(runDir, 'media', `epoch-${String(epoch).padStart(4, '0')}.png`);
@@ -20,17 +19,17 @@ export class RunOutputs {
     private readonly runDir: string,
     private readonly config: RunConfig,
     private readonly model: tf.LayersModel,
-    private readonly task: TaskAdapter,
     private readonly validation: ImageSplit,
     private readonly emit: (message: TrainerToController) => void,
   ) {}
 
   async writePreview(epoch: number): Promise<void> {
     const count = Math.min(PREVIEW_IMAGES, this.validation.count);
-    const rows = await previewRows(this.model, this.task, this.validation, count, this.config);
+    const images = batchTensor(this.validation, null, 0, count);
+    const png = await renderEpochGrid(this.model, images, this.config).finally(() => images.dispose());
     const path = previewPath(this.runDir, epoch);
     await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, renderGrid(rows, { height: this.validation.size, width: this.validation.size }));
+    await writeFile(path, png);
     this.emit({ type: 'image', epoch, path });
   }
 

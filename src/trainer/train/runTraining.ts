@@ -39,7 +39,7 @@ export async function runTraining(options: RunTrainingOptions): Promise<void> {
     });
     const loss = lossFunction(config.train.loss);
     const task = createTaskAdapter(config);
-    const outputs = new RunOutputs(options.runDir, config, model, task, dataset.validation, emit);
+    const outputs = new RunOutputs(options.runDir, config, model, dataset.validation, emit);
     const context = {
       model, optimizer, loss, task, split: dataset.train, batchSize: config.train.batchSize, seed: config.train.seed, emit,
       shouldStop: options.shouldStop, progressDue: createThrottle(options.progressIntervalMs ?? 250),
