@@ -8,6 +8,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { callKernel, pair, release, type ProjectBackend } from './kernelCall';
 import { newOutput, view } from './memory';
+import { filterGradFor, heapOffset } from './wasm/filterGradModule';
 
 type Info = ReturnType<typeof tf.backend_util.computeConv2DInfo>;
 type Call = (name: string, inputs: Record<string, tf.TensorInfo>, attrs?: Record<string, unknown>) => tf.TensorInfo;
@@ -53,7 +54,24 @@ function dyAsImages(call: Call, be: ProjectBackend, x: tf.TensorInfo, dy: tf.Ten
   return out;
 }
 
-export function conv2dBackpropFilterKernel(backendName: string): tf.KernelConfig {
+/**
+ * wasm: the project's own SIMD kernel (wasm/filterGrad.c) straight on tfjs's heap, when one channel
+ * count is a multiple of 4 (its vector side); undefined otherwise, for the conv formulations.
+ */
+function inWasmMemory(be: ProjectBackend, x: tf.TensorInfo, dy: tf.TensorInfo, info: Info): tf.TensorInfo | undefined {
+  const { filterHeight: kh, filterWidth: kw, inChannels: ci, outChannels: co } = info;
+  if (co % 4 !== 0 && ci % 4 !== 0) return undefined;
+  const fn = filterGradFor(be);
+  if (fn === undefined) return undefined;
+  const out = newOutput(be, [kh, kw, ci, co]);
+  const failed = fn(heapOffset(be, x), heapOffset(be, dy), heapOffset(be, out), info.batchSize, info.inHeight, info.inWidth, ci,
+    info.outHeight, info.outWidth, co, kh, kw, info.strideHeight, info.strideWidth, info.padInfo.top, info.padInfo.left);
+  if (failed !== 0) throw new Error(`Conv2DBackpropFilter (wasm kernel): unsupported channels ${ci} -> ${co}`);
+  return out;
+}
+
+/** Options for tests and benchmarks: `native: false` keeps the wasm SIMD kernel out. */
+export function conv2dBackpropFilterKernel(backendName: string, options: { native?: boolean } = {}): tf.KernelConfig {
   const kernelFunc: tf.KernelFunc = ({ inputs, backend, attrs }) => {
     const { x, dy } = inputs as { x: tf.TensorInfo; dy: tf.TensorInfo };
     const a = attrs as unknown as tf.Conv2DBackpropFilterAttrs;
@@ -61,6 +79,8 @@ export function conv2dBackpropFilterKernel(backendName: string): tf.KernelConfig
     const be = backend as ProjectBackend;
     const call: Call = (name, ins, at) => callKernel(backendName, be, name, ins, at);
     const info = tf.backend_util.computeConv2DInfo(x.shape as [number, number, number, number], a.filterShape, a.strides, 1, a.pad, a.dimRoundingMode);
+    const native = backendName === 'wasm' && (options.native ?? true) ? inWasmMemory(be, x, dy, info) : undefined;
+    if (native !== undefined) return native;
     const strides = pair(a.strides);
     const { top, bottom, left, right } = info.padInfo;
     const padsFit = top < info.filterHeight && bottom < info.filterHeight && left < info.filterWidth && right < info.filterWidth;

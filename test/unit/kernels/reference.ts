@@ -91,3 +91,24 @@ export function maxRelativeError(a: ArrayLike<number>, b: ArrayLike<number>): nu
   }
   return diff / Math.max(scale, 1e-12);
 }
+
+/** dW = ∂(Σ conv2d(x, w)·dy)/∂w in float64, summed directly (no finite differences). */
+export function filterGradRef(x: Float64Array, xShape: Shape4, dy: Float64Array, wShape: Shape4, stride: [number, number], pad: Pad): Float64Array {
+  const info = tf.backend_util.computeConv2DInfo(xShape, wShape, stride, 1, pad);
+  const [b, h, wd, ci] = xShape;
+  const [kh, kw, , co] = wShape;
+  const { outHeight: oh, outWidth: ow } = info;
+  const dw = new Float64Array(kh * kw * ci * co);
+  for (let n = 0; n < b; n++) for (let r = 0; r < oh; r++) for (let c = 0; c < ow; c++) {
+    const g = ((n * oh + r) * ow + c) * co;
+    for (let i = 0; i < kh; i++) for (let j = 0; j < kw; j++) {
+      const xr = r * stride[0] + i - info.padInfo.top;
+      const xc = c * stride[1] + j - info.padInfo.left;
+      if (xr < 0 || xr >= h || xc < 0 || xc >= wd) continue;
+      const xi = ((n * h + xr) * wd + xc) * ci;
+      const wi = (i * kw + j) * ci * co;
+      for (let k = 0; k < ci; k++) for (let o = 0; o < co; o++) dw[wi + k * co + o] += x[xi + k] * dy[g + o];
+    }
+  }
+  return dw;
+}
