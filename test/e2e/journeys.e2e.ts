@@ -16,6 +16,11 @@ describe('Autoencoder Lab in VS Code (code-server)', function () {
   let browser: Browser;
   let page: Page;
   const runItem = (n: number) => page.getByRole('treeitem', { name: new RegExp(`^e2e-colorize-${n}, finished`) });
+  const showRuns = async () => {
+    await runCommand(page, 'Autoencoder Lab: Focus on Sweeps View');
+    const sweep = page.getByRole('treeitem', { name: /^e2e-colorize, / }).first();
+    if ((await sweep.getAttribute('aria-expanded')) === 'false') await sweep.click();
+  };
 
   before(async function () {
     this.timeout(300_000);
@@ -77,7 +82,7 @@ describe('Autoencoder Lab in VS Code (code-server)', function () {
   });
 
   it('compares two runs selected in the sidebar', async () => {
-    await runCommand(page, 'Autoencoder Lab: Focus on Sweeps View');
+    await showRuns();
     await runItem(1).click();
     await runItem(2).click({ modifiers: ['Control'] });
     await runItem(2).click({ button: 'right' });
@@ -119,7 +124,7 @@ describe('Autoencoder Lab in VS Code (code-server)', function () {
   });
 
   it('shows lines appended to a run within half a second, and stays responsive with 100,000 points', async () => {
-    await runCommand(page, 'Autoencoder Lab: Focus on Sweeps View');
+    await showRuns();
     await runItem(1).click();
     const frame = await panelFrame(page, 'run');
     const points = () => frame.evaluate(() => Number(document.getElementById('app')!.dataset.points ?? 0));
@@ -152,5 +157,25 @@ describe('Autoencoder Lab in VS Code (code-server)', function () {
     assert.ok(redrawMs < 250, `redraw took ${redrawMs} ms`);
     assert.ok(await drawnPixels(frame, '.charts') > 1000);
     await screenshot(page, '7-run-100k-points');
+  });
+
+  it('restores the open run panel after a window reload', async () => {
+    await runCommand(page, 'Developer: Reload Window');
+    await page.waitForSelector('.monaco-workbench .part.activitybar', { timeout: 90_000 });
+    const frame = await panelFrame(page, 'run', 60_000);
+    await frame.waitForFunction(() => Number(document.getElementById('app')!.dataset.points) > 100_000);
+    assert.match(await frame.locator('header h2').innerText(), /e2e-colorize-1/);
+  });
+
+  it('deletes a run from the sidebar after confirmation', async () => {
+    const db = JSON.parse(readFileSync(join(workspace, '.aelab', 'db.json'), 'utf8'));
+    const second = db.runs.find((r: { name: string }) => r.name === 'e2e-colorize-2');
+    await showRuns();
+    await runItem(2).click({ button: 'right' });
+    await chooseMenuItem(page, 'Delete Run');
+    await page.locator('.monaco-dialog-box .monaco-button', { hasText: 'Delete' }).first().click();
+    await runItem(2).waitFor({ state: 'detached', timeout: 30_000 });
+    assert.equal(existsSync(join(workspace, '.aelab', 'runs', second.id)), false);
+    assert.deepEqual(JSON.parse(readFileSync(join(workspace, '.aelab', 'db.json'), 'utf8')).runs.map((r: { name: string }) => r.name), ['e2e-colorize-1']);
   });
 });

@@ -30,9 +30,10 @@ export class SweepTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    const collapsed = node.kind === 'sweep'
-      ? (node.sweep?.status === 'running' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed)
-      : vscode.TreeItemCollapsibleState.None;
+    // Running sweeps and the newest one start expanded; VS Code then remembers what the user toggles (by id).
+    const expanded = node.kind === 'sweep' && (node.sweep?.status === 'running' || node === this.nodes[0]);
+    const collapsed = node.kind === 'run' ? vscode.TreeItemCollapsibleState.None
+      : expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
     const item = new vscode.TreeItem(node.label, collapsed);
     item.id = node.id;
     item.description = node.description;

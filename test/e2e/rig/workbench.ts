@@ -24,11 +24,11 @@ export async function openWorkbench(browser: Browser, url: string): Promise<Page
 /** F1, type the command's title, run it (again from the start if the palette was not ready: early in start-up). */
 export async function runCommand(page: Page, title: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget .quick-input-box input');
-    await input.waitFor();
-    await input.fill(`>${title}`);
     try {
+      // An editor opening late (e.g. after a colorize) can close the palette: then start over.
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget .quick-input-box input');
+      await input.fill(`>${title}`, { timeout: 5_000 });
       await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
       await page.keyboard.press('Enter');
       return;
@@ -42,7 +42,7 @@ export async function runCommand(page: Page, title: string): Promise<void> {
 /** Picks an entry of the quick pick that is open now. */
 export async function pickQuickItem(page: Page, text: string): Promise<void> {
   const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.fill(text);
+  await input.fill(text, { timeout: 10_000 });
   await page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first().waitFor();
   await page.keyboard.press('Enter');
 }
