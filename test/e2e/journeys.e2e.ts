@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { packageExtension, startCodeServer, type CodeServer } from './rig/codeServer';
 import { drawnPixels, panelFrame } from './rig/panels';
-import { ARTIFACTS, requireRig } from './rig/paths';
+import { requireRig } from './rig/paths';
 import { chooseMenuItem, launchBrowser, openWorkbench, pickQuickItem, runCommand, screenshot } from './rig/workbench';
 import { BAD_LINE, BAD_SWEEP_FILE, createWorkspace, PHOTO, SWEEP_FILE } from './rig/workspace';
 
@@ -25,7 +25,6 @@ describe('Autoencoder Lab in VS Code (code-server)', function () {
   before(async function () {
     this.timeout(300_000);
     requireRig();
-    rmSync(ARTIFACTS, { recursive: true, force: true });
     workspace = createWorkspace();
     server = await startCodeServer(workspace, packageExtension());
     browser = await launchBrowser();

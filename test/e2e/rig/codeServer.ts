@@ -36,7 +36,8 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startCodeServer(workspace: string, vsix: string): Promise<CodeServer> {
+/** trusted: false serves the folder in Restricted Mode (workspace trust on, no prompt). */
+export async function startCodeServer(workspace: string, vsix: string, trusted = true): Promise<CodeServer> {
   const profile = mkdtempSync(join(tmpdir(), 'aelab-cs-'));
   const userData = join(profile, 'user-data');
   const extensions = join(profile, 'extensions');
@@ -44,7 +45,8 @@ export async function startCodeServer(workspace: string, vsix: string): Promise<
   mkdirSync(join(profile, 'home'), { recursive: true });
   writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify({
     'chat.disableAIFeatures': true, 'extensions.autoCheckUpdates': false, 'workbench.startupEditor': 'none',
-    'workbench.tips.enabled': false, 'security.workspace.trust.enabled': false, 'files.simpleDialog.enable': true,
+    'workbench.tips.enabled': false, 'security.workspace.trust.enabled': !trusted, 'security.workspace.trust.startupPrompt': 'never',
+    'security.workspace.trust.banner': 'never', 'files.simpleDialog.enable': true,
     'workbench.secondarySideBar.defaultVisibility': 'hidden',
   }));
   const install = spawnSync(CODE_SERVER, ['--install-extension', vsix, '--extensions-dir', extensions, '--user-data-dir', userData],
@@ -53,7 +55,7 @@ export async function startCodeServer(workspace: string, vsix: string): Promise<
   const port = await freePort();
   const child = spawn(CODE_SERVER, [
     '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
-    '--disable-workspace-trust', '--user-data-dir', userData, '--extensions-dir', extensions, workspace,
+    ...(trusted ? ['--disable-workspace-trust'] : []), '--user-data-dir', userData, '--extensions-dir', extensions, workspace,
   ], { env: env(profile), detached: true, stdio: ['ignore', 'ignore', 'ignore'] });
   const stop = () => {
     try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* already gone */ }
