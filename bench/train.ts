@@ -60,6 +60,9 @@ async function main(): Promise<void> {
     console.log(`wasm / PyTorch 1 thread, per CPU-second: training ${trainCpuRatio ?? 'n/a'}×, inference ${inferCpuRatio ?? 'n/a'}× (goal ≥ 0.5)`);
     console.log(`quality: test MSE wasm ${wasm.testMse.toFixed(5)} vs PyTorch ${torch1?.evalMse ?? 'n/a'} (gap ${qualityGap ?? 'n/a'}; goal ≤ 0.1)`);
     console.log(`sweep: 1 trainer ${round(sweep.single)} img/s, 2 at once ${round(sweep.aggregate2)} img/s in all: ${round(sweep.scaling, 2)}× (wall-time ${round(sweep.wallScaling, 2)}×)`);
+    console.log(`sweep, steady state (between progress messages): 1 trainer ${round(sweep.steadySingle)} img/s, 2 at once ${round(sweep.steadyAggregate2)}: ${round(sweep.steadyScaling, 2)}×; ` +
+      `img per CPU-second of a trainer process ${sweep.cpuRateSingle === null ? 'n/a' : round(sweep.cpuRateSingle)} alone, ${sweep.cpuRatePair === null ? 'n/a' : round(sweep.cpuRatePair)} in the pair; ` +
+      `cores used ${sweep.coreShareSingle === null ? 'n/a' : round(sweep.coreShareSingle, 2)} alone, ${sweep.coreSharePair?.map((c) => round(c, 2)).join(' + ') ?? 'n/a'} in the pair`);
     console.log(`tensors leaked by training: wasm ${wasm.leakedTensors}, cpu ${cpu.leakedTensors}`);
 
     console.log('RESULT ' + JSON.stringify({
@@ -86,6 +89,9 @@ async function main(): Promise<void> {
       sweepSingleImgPerSec: round(sweep.single),
       sweepAggregateImgPerSec: round(sweep.aggregate2),
       sweepScaling: round(sweep.scaling, 3),
+      sweepSteadyScaling: round(sweep.steadyScaling, 3),
+      sweepCpuImgPerSecSingle: sweep.cpuRateSingle === null ? null : round(sweep.cpuRateSingle),
+      sweepCpuImgPerSecPair: sweep.cpuRatePair === null ? null : round(sweep.cpuRatePair),
     }));
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -9,12 +9,12 @@ export interface BenchSizes {
   cpuImages: number;
   /** Sample images decoded for the benchmark (0 = all), before its 80/10/10 split. */
   sampleLimit: number;
-  /** Images per sweep run (the sample, limited) and epochs per run. */
+  /** Images per sweep run (the sample, limited) and epochs per run (several: the steady state skips each epoch's first batch). */
   sweepLimit: number;
   sweepEpochs: number;
 }
 
 export function benchSizes(env: NodeJS.ProcessEnv = process.env): BenchSizes {
   if (env.AELAB_BENCH_TINY === '1') return { images: 128, epochs: 1, batch: 32, cpuImages: 64, sampleLimit: 300, sweepLimit: 100, sweepEpochs: 1 };
-  return { images: 4096, epochs: 2, batch: 64, cpuImages: 512, sampleLimit: 0, sweepLimit: 2000, sweepEpochs: 1 };
+  return { images: 4096, epochs: 2, batch: 64, cpuImages: 512, sampleLimit: 0, sweepLimit: 2000, sweepEpochs: 3 };
 }

@@ -17,6 +17,9 @@ describe('bench/train.ts (AELAB_BENCH_TINY=1)', () => {
     assert.match(run.stdout, /\| tfjs wasm \(project trainer, 128 images × 1\) \| [\d.]+ \| [\d.]+ \| [\d.]+ \| [\d.]+ \| 0\.\d+ \|/);
     assert.match(run.stdout, /\| tfjs cpu \(project trainer, 64 images × 1\) \|/);
     assert.match(run.stdout, /tensors leaked by training: wasm 0, cpu 0/);
+    // The sweep's steady-state figures, with each trainer process's CPU time read from /proc (Linux).
+    assert.match(run.stdout, /sweep, steady state \(between progress messages\): 1 trainer [\d.]+ img\/s/);
+    if (process.platform === 'linux') assert.match(run.stdout, /img per CPU-second of a trainer process [\d.]+ alone, [\d.]+ in the pair; cores used [\d.]+ alone, [\d.]+ \+ [\d.]+ in the pair/);
     const last = lines[lines.length - 1];
     assert.ok(last.startsWith('RESULT '), `last line is not RESULT: ${last}`);
     const result = JSON.parse(last.slice('RESULT '.length)) as Record<string, number | null>;
