@@ -14,6 +14,7 @@ export const RUN_VIEW_TYPE = 'aelab.run';
 export class RunPanel extends PanelBase {
   private static readonly open = new Map<string, RunPanel>();
   private readonly metrics: MetricsCache;
+  private lastSignature = '';
 
   static show(runId: string, store: StoreService, context: PanelContext): RunPanel {
     const existing = RunPanel.open.get(runId);
@@ -57,6 +58,10 @@ export class RunPanel extends PanelBase {
     const { added, reset } = await this.metrics.update(this.runId);
     if (reset) return this.sendState();
     const [images, logTail] = await Promise.all([this.images(), this.logTail(run)]);
+    // Store changes of other runs (a sweep's siblings) leave this panel alone.
+    const signature = JSON.stringify([run.status, run.epoch, run.summary, run.error, images.length, logTail.length]);
+    if (added.length === 0 && signature === this.lastSignature) return;
+    this.lastSignature = signature;
     this.post({ type: 'runAppend', run, lines: added, images, logTail });
   }
 
