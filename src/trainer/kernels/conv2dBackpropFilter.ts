@@ -8,7 +8,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { callKernel, pair, release, type ProjectBackend } from './kernelCall';
 import { newOutput, view } from './memory';
-import { filterGradFor, heapOffset } from './wasm/filterGradModule';
+import { heapOffset, wasmKernelsFor } from './wasm/kernelsModule';
 
 type Info = ReturnType<typeof tf.backend_util.computeConv2DInfo>;
 type Call = (name: string, inputs: Record<string, tf.TensorInfo>, attrs?: Record<string, unknown>) => tf.TensorInfo;
@@ -61,10 +61,10 @@ function dyAsImages(call: Call, be: ProjectBackend, x: tf.TensorInfo, dy: tf.Ten
 function inWasmMemory(be: ProjectBackend, x: tf.TensorInfo, dy: tf.TensorInfo, info: Info): tf.TensorInfo | undefined {
   const { filterHeight: kh, filterWidth: kw, inChannels: ci, outChannels: co } = info;
   if (co % 4 !== 0 && ci % 4 !== 0) return undefined;
-  const fn = filterGradFor(be);
-  if (fn === undefined) return undefined;
+  const kernels = wasmKernelsFor(be);
+  if (kernels === undefined) return undefined;
   const out = newOutput(be, [kh, kw, ci, co]);
-  const failed = fn(heapOffset(be, x), heapOffset(be, dy), heapOffset(be, out), info.batchSize, info.inHeight, info.inWidth, ci,
+  const failed = kernels.filter_grad(heapOffset(be, x), heapOffset(be, dy), heapOffset(be, out), info.batchSize, info.inHeight, info.inWidth, ci,
     info.outHeight, info.outWidth, co, kh, kw, info.strideHeight, info.strideWidth, info.padInfo.top, info.padInfo.left);
   if (failed !== 0) throw new Error(`Conv2DBackpropFilter (wasm kernel): unsupported channels ${ci} -> ${co}`);
   return out;

@@ -5,6 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ProjectBackend } from './kernelCall';
 import { newOutput, view } from './memory';
+import { heapOffset, wasmKernelsFor } from './wasm/kernelsModule';
 
 /**
  * The 2×2, stride-2 pool over an even-sized input (the models' MaxPool 2): windows tile the input, so
@@ -13,6 +14,11 @@ import { newOutput, view } from './memory';
 function pool2x2Grad(be: ProjectBackend, dy: tf.TensorInfo, input: tf.TensorInfo): tf.TensorInfo {
   const [batch, inH, inW, ch] = input.shape;
   const out = newOutput(be, input.shape, false);
+  const simd = wasmKernelsFor(be); // wasm: the same rule in C, 4 channels at a time (poolResize.c)
+  if (simd !== undefined) {
+    simd.max_pool_2x2_grad(heapOffset(be, input), heapOffset(be, dy), heapOffset(be, out), batch, inH, inW, ch);
+    return out;
+  }
   const dx = view(be, out);
   const x = view(be, input);
   const g = view(be, dy);

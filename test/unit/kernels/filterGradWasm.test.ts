@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../../../src/trainer/backend';
-import { filterGradFor } from '../../../src/trainer/kernels/wasm/filterGradModule';
-import { FILTER_GRAD_WASM_BASE64 } from '../../../src/trainer/kernels/wasm/filterGradBinary';
+import { wasmKernelsFor } from '../../../src/trainer/kernels/wasm/kernelsModule';
+import { KERNELS_WASM_BASE64 } from '../../../src/trainer/kernels/wasm/kernelsBinary';
 import { filterGradRef, maxRelativeError, seededRandom, signedValues, type Pad } from './reference';
 
 type Shape4 = [number, number, number, number];
@@ -39,7 +39,7 @@ describe('wasm SIMD filter gradient (Conv2DBackpropFilter on wasm)', () => {
   before(async () => { await initBackend('wasm'); });
 
   it('binds to the wasm backend\'s own memory', () => {
-    assert.equal(typeof filterGradFor(tf.backend()), 'function');
+    assert.equal(typeof wasmKernelsFor(tf.backend())?.filter_grad, 'function');
   });
 
   it('matches a float64 sum on 40 random shapes, strides and paddings (either channel count a multiple of 4)', () => {
@@ -69,11 +69,11 @@ describe('wasm SIMD filter gradient (Conv2DBackpropFilter on wasm)', () => {
   });
 
   it('ships the binary its loader uses, with no data segment and only tfjs\'s memory imported', () => {
-    const bytes = readFileSync(join(wasmDir, 'filterGrad.wasm'));
-    assert.ok(bytes.equals(Buffer.from(FILTER_GRAD_WASM_BASE64, 'base64')), 'filterGradBinary.ts is stale: run src/trainer/kernels/wasm/build.sh');
+    const bytes = readFileSync(join(wasmDir, 'kernels.wasm'));
+    assert.ok(bytes.equals(Buffer.from(KERNELS_WASM_BASE64, 'base64')), 'kernelsBinary.ts is stale: run src/trainer/kernels/wasm/build.sh');
     const mod = new WebAssembly.Module(bytes);
     assert.deepEqual(WebAssembly.Module.imports(mod), [{ module: 'env', name: 'memory', kind: 'memory' }]);
-    assert.deepEqual(WebAssembly.Module.exports(mod).map((e) => e.name), ['filter_grad']);
+    assert.deepEqual(WebAssembly.Module.exports(mod).map((e) => e.name).sort(), ['filter_grad', 'max_pool_2x2_grad', 'resize_2x_grad']);
     // Walk the sections: id 11 is a data segment, which would be copied over tfjs's heap at address 0.
     let at = 8;
     const ids: number[] = [];

@@ -1,0 +1,43 @@
+// Instantiates kernels.wasm (the project's C kernels, built by build.sh) on tfjs-backend-wasm's own
+// WebAssembly.Memory (the emscripten module exports it), so the kernels read and write tensors where
+// tfjs keeps them: no copies. Pointers are byte offsets into that heap.
+import type * as tf from '@tensorflow/tfjs';
+import { KERNELS_WASM_BASE64 } from './kernelsBinary';
+
+export interface WasmKernels {
+  /** filterGrad.c: dW (zeroed) of x and dy; returns 1 (does nothing) unless Co or Ci is a multiple of 4. */
+  filter_grad(x: number, dy: number, dw: number, batch: number, inH: number, inW: number, inC: number,
+    outH: number, outW: number, outC: number, kh: number, kw: number, strideH: number, strideW: number,
+    padTop: number, padLeft: number): number;
+  /** poolResize.c: MaxPool 2×2/stride-2 gradient; H and W (even) are the input's. */
+  max_pool_2x2_grad(x: number, dy: number, dx: number, batch: number, inH: number, inW: number, channels: number): void;
+  /** poolResize.c: UpSampling ×2 gradient; H and W are the (small) input's. */
+  resize_2x_grad(dy: number, dx: number, batch: number, inH: number, inW: number, channels: number): void;
+}
+
+/** The slice of tfjs-backend-wasm's backend this needs. */
+interface WasmBackendMemory {
+  wasm: { asm: { memory?: WebAssembly.Memory } };
+  getMemoryOffset(dataId: object): number;
+}
+
+let compiled: WebAssembly.Module | undefined;
+const instances = new WeakMap<WebAssembly.Memory, WasmKernels>();
+
+/** The kernels bound to `backend`'s memory, or undefined when it has none (e.g. the cpu backend). */
+export function wasmKernelsFor(backend: tf.KernelBackend): WasmKernels | undefined {
+  const memory = (backend as unknown as Partial<WasmBackendMemory>).wasm?.asm?.memory;
+  if (!(memory instanceof WebAssembly.Memory)) return undefined;
+  let kernels = instances.get(memory);
+  if (kernels === undefined) {
+    compiled ??= new WebAssembly.Module(Buffer.from(KERNELS_WASM_BASE64, 'base64'));
+    kernels = new WebAssembly.Instance(compiled, { env: { memory } }).exports as unknown as WasmKernels;
+    instances.set(memory, kernels);
+  }
+  return kernels;
+}
+
+/** Byte offset of a tensor's data in the wasm heap. */
+export function heapOffset(backend: tf.KernelBackend, info: tf.TensorInfo): number {
+  return (backend as unknown as WasmBackendMemory).getMemoryOffset(info.dataId);
+}
