@@ -3,7 +3,7 @@
 //   dx = conv2d(dy, W rotated 180° with its in/out channels swapped, padding k−1−pad).
 // Strides other than 1, NCHW, and paddings wider than the kernel go to the stock kernel.
 import * as tf from '@tensorflow/tfjs';
-import { callKernel, pair, release, type ProjectBackend } from './kernelCall';
+import { type ProjectBackend, callKernel, pair, release, stockRunner } from './kernelCall';
 import { newOutput, view } from './memory';
 
 /** F[u,v,co,ci] = W[kh−1−u, kw−1−v, ci, co]. */
@@ -21,13 +21,7 @@ function flippedFilter(be: ProjectBackend, filter: tf.TensorInfo): tf.TensorInfo
 }
 
 export function conv2dBackpropInputKernel(backendName: string, stock: tf.KernelConfig): tf.KernelConfig {
-  // The stock kernel is no longer registered, so the backend does not run its setup: do it once here.
-  let stockReady = false;
-  const runStock: tf.KernelFunc = (args) => {
-    if (!stockReady) stock.setupFunc?.(args.backend);
-    stockReady = true;
-    return stock.kernelFunc(args);
-  };
+  const runStock = stockRunner(stock);
   const kernelFunc: tf.KernelFunc = (args) => {
     const { inputs, backend, attrs } = args;
     const { dy, filter } = inputs as { dy: tf.TensorInfo; filter: tf.TensorInfo };

@@ -6,7 +6,9 @@ import { conv2dBackpropFilterKernel } from './conv2dBackpropFilter';
 import { conv2dBackpropInputKernel } from './conv2dBackpropInput';
 import { identityKernel } from './identity';
 import { maxPoolGradKernel } from './maxPoolGrad';
+import { resizeNearestNeighborKernel } from './resizeNearestNeighbor';
 import { resizeNearestNeighborGradKernel } from './resizeNearestNeighborGrad';
+import { sumLeadingAxesKernel } from './sumLeadingAxes';
 
 /** The backend's own kernels, saved the first time the project replaces them. */
 const stockKernels = new Map<string, tf.KernelConfig | undefined>();
@@ -35,7 +37,13 @@ function speedKernels(backendName: string): tf.KernelConfig[] {
   const kernels = [maxPoolGradKernel(backendName)];
   const stockInput = stockKernel(tf.Conv2DBackpropInput, backendName);
   if (stockInput) kernels.push(conv2dBackpropInputKernel(backendName, stockInput));
-  if (backendName === 'wasm') kernels.push(identityKernel(backendName));
+  if (backendName !== 'wasm') return kernels;
+  kernels.push(identityKernel(backendName));
+  // Plain copies and sums in the project's C kernels (wasm/); the cases they do not claim run the stock ones.
+  const stockResize = stockKernel(tf.ResizeNearestNeighbor, backendName);
+  if (stockResize) kernels.push(resizeNearestNeighborKernel(backendName, stockResize));
+  const stockSum = stockKernel(tf.Sum, backendName);
+  if (stockSum) kernels.push(sumLeadingAxesKernel(backendName, stockSum));
   return kernels;
 }
 

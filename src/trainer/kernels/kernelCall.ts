@@ -32,3 +32,16 @@ export function release(backend: ProjectBackend, ...infos: tf.TensorInfo[]): voi
 export function pair(value: number | [number, number]): [number, number] {
   return typeof value === 'number' ? [value, value] : value;
 }
+
+/**
+ * Runs a replaced stock kernel (for the cases a project kernel does not claim). It is no longer
+ * registered, so the backend does not run its setup (wasm: binding the C function): done once here.
+ */
+export function stockRunner(stock: tf.KernelConfig): tf.KernelFunc {
+  let ready = false;
+  return (args) => {
+    if (!ready) stock.setupFunc?.(args.backend);
+    ready = true;
+    return stock.kernelFunc(args);
+  };
+}

@@ -13,6 +13,10 @@ export interface WasmKernels {
   max_pool_2x2_grad(x: number, dy: number, dx: number, batch: number, inH: number, inW: number, channels: number): void;
   /** poolResize.c: UpSampling ×2 gradient; H and W are the (small) input's. */
   resize_2x_grad(dy: number, dx: number, batch: number, inH: number, inW: number, channels: number): void;
+  /** poolResize.c: UpSampling ×2 forward; H and W are the input's. */
+  resize_2x(x: number, y: number, batch: number, inH: number, inW: number, channels: number): void;
+  /** reduce.c: out[c] = Σ_r x[r, c] over a rows × channels matrix. */
+  sum_rows(x: number, out: number, rows: number, channels: number): void;
 }
 
 /** The slice of tfjs-backend-wasm's backend this needs. */

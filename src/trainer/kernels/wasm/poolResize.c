@@ -1,7 +1,7 @@
-// Two memory-bound backward passes of the models' 2×2 layers, on tfjs-backend-wasm's heap (NHWC,
-// H and W of the pooled/upsampled side, 4 channels a vector and a scalar tail for the rest):
-// MaxPool 2×2/stride 2 (dy goes to the window's first maximum in row-major order, as in TensorFlow;
-// every dx element written once) and UpSampling2D ×2 (dx is the sum of dy's 2×2 block).
+// The models' 2×2 layers, memory-bound, on tfjs-backend-wasm's heap (NHWC; H and W of the pooled or
+// upsampled side; 4 channels a vector and a scalar tail for the rest): the MaxPool 2×2/stride-2
+// gradient (dy goes to the window's first maximum in row-major order, as in TensorFlow; every dx
+// element written once), and UpSampling2D ×2 forward and gradient (dx sums dy's 2×2 block).
 #include <wasm_simd128.h>
 
 __attribute__((export_name("max_pool_2x2_grad"))) void max_pool_2x2_grad(
@@ -62,5 +62,26 @@ __attribute__((export_name("resize_2x_grad"))) void resize_2x_grad(
           wasm_v128_store(o + k, wasm_f32x4_add(top, bottom));
         }
         for (; k < C; k++) o[k] = p[k] + p[C + k] + p[dyRow + k] + p[dyRow + C + k];
+      }
+}
+
+/** UpSampling ×2 forward: y (B×2H×2W×C) repeats each x pixel over a 2×2 block. */
+__attribute__((export_name("resize_2x"))) void resize_2x(const float *x, float *y, int B, int H, int W, int C) {
+  const int yRow = 2 * W * C;
+  const int cv = C & ~3;
+  const float *p = x;
+  for (int b = 0; b < B; b++)
+    for (int r = 0; r < H; r++)
+      for (int c = 0; c < W; c++, p += C) {
+        float *o = y + (b * 2 * H + 2 * r) * yRow + 2 * c * C;
+        int k = 0;
+        for (; k < cv; k += 4) {
+          const v128_t v = wasm_v128_load(p + k);
+          wasm_v128_store(o + k, v);
+          wasm_v128_store(o + C + k, v);
+          wasm_v128_store(o + yRow + k, v);
+          wasm_v128_store(o + yRow + C + k, v);
+        }
+        for (; k < C; k++) o[k] = o[C + k] = o[yRow + k] = o[yRow + C + k] = p[k];
       }
 }
