@@ -120,6 +120,12 @@ describe('Autoencoder Lab in VS Code (code-server)', function () {
     await problem.waitFor({ timeout: 30_000 });
     assert.match(await problem.innerText(), new RegExp(`\\[Ln ${BAD_LINE}, Col 9\\]`));
     await screenshot(page, '6-sweep-file-error');
+    // Starting it is refused before any process starts, with the same line.
+    await runCommand(page, 'Autoencoder Lab: Start Sweep');
+    await pickQuickItem(page, BAD_SWEEP_FILE);
+    const toast = page.locator('.notifications-toasts .notification-list-item-message', { hasText: 'is not a valid sweep file' }).first();
+    await toast.waitFor();
+    assert.match(await toast.innerText(), new RegExp(`line ${BAD_LINE}, column 9`));
   });
 
   it('shows lines appended to a run within half a second, and stays responsive with 100,000 points', async () => {

@@ -19,8 +19,11 @@ export function cliEnv(target: CliTarget): NodeJS.ProcessEnv {
   return { ...process.env, ELECTRON_RUN_AS_NODE: '1', ...target.env };
 }
 
-/** Starts a controller in its own process group, output to `logFile`, and lets go of it. Returns its pid. */
-export function startDetached(target: CliTarget, args: string[], logFile: string): number {
+/**
+ * Starts a controller in its own process group, output to `logFile`, and lets go of it (it outlives the editor).
+ * `onExit` hears how it ended while this process lives. Returns its pid.
+ */
+export function startDetached(target: CliTarget, args: string[], logFile: string, onExit?: (code: number | null) => void): number {
   mkdirSync(path.dirname(logFile), { recursive: true });
   const fd = openSync(logFile, 'a');
   try {
@@ -28,6 +31,7 @@ export function startDetached(target: CliTarget, args: string[], logFile: string
       cwd: target.cwd, env: cliEnv(target), detached: true, stdio: ['ignore', fd, fd], windowsHide: true,
     });
     child.unref();
+    if (onExit) child.on('exit', (code) => onExit(code));
     if (child.pid === undefined) throw new Error(`could not start ${target.node} ${target.cli}`);
     return child.pid;
   } finally {

@@ -1,8 +1,11 @@
 // Start Sweep, Start Run, Resume Sweep: each starts a detached controller through the CLI (it outlives a
 // window reload; the extension re-attaches by watching the store).
+import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
+import { formatProblem, parseSweepText, SweepFileError } from '../../sweep/spec';
 import { startDetached } from '../cli/cliProcess';
 import { guarded, type Lab } from '../lab';
+import { followSweep, reportControllerExit } from './followSweep';
 import { pickSweep, type Target } from './pickers';
 import { pickSweepFile } from './sweepFilePick';
 
@@ -21,8 +24,13 @@ async function startSweep(lab: Lab, given?: vscode.Uri): Promise<void> {
   if (!file) return;
   const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === file.toString());
   if (document?.isDirty) await document.save();
-  const pid = startDetached(lab.cli(), ['sweep', file.fsPath, '--store', storeDir, ...concurrencyArgs(), '--json'], lab.controllerLog('sweep'));
-  void vscode.window.showInformationMessage(`Sweep ${vscode.workspace.asRelativePath(file)} started (controller pid ${pid}).`);
+  checkSweepFile(file.fsPath, await readFile(file.fsPath, 'utf8'));
+  const log = lab.controllerLog('sweep');
+  const label = vscode.workspace.asRelativePath(file);
+  const startedAt = Date.now();
+  startDetached(lab.cli(), ['sweep', file.fsPath, '--store', storeDir, ...concurrencyArgs(), '--json'], log,
+    (code) => void reportControllerExit(code, `Sweep ${label}`, log));
+  followSweep(lab, file.fsPath, startedAt, label);
   await vscode.commands.executeCommand('aelab.sweeps.focus');
 }
 
@@ -40,9 +48,21 @@ async function startRun(lab: Lab, given?: vscode.Uri): Promise<void> {
   if (!file) return;
   const backend = lab.settings.backend;
   const args = ['train', '--config', file.fsPath, '--store', storeDir, ...(backend !== 'auto' ? ['--set', `backend=${backend}`] : []), '--json'];
-  const pid = startDetached(lab.cli(), args, lab.controllerLog('run'));
-  void vscode.window.showInformationMessage(`Run of ${vscode.workspace.asRelativePath(file)} started (pid ${pid}).`);
+  const log = lab.controllerLog('run');
+  const label = vscode.workspace.asRelativePath(file);
+  startDetached(lab.cli(), args, log, (code) => void reportControllerExit(code, `Run of ${label}`, log));
+  void vscode.window.showInformationMessage(`Run of ${label} started.`);
   await vscode.commands.executeCommand('aelab.sweeps.focus');
+}
+
+/** The same check the CLI makes, before starting anything: every problem with its line, in one message. */
+function checkSweepFile(fileName: string, text: string): void {
+  try {
+    parseSweepText(text, fileName);
+  } catch (error) {
+    if (!(error instanceof SweepFileError)) throw error;
+    throw new Error(`${vscode.workspace.asRelativePath(fileName)} is not a valid sweep file: ${error.problems.map(formatProblem).join('; ')}`);
+  }
 }
 
 /** --concurrency only when the user set aelab.defaultConcurrency; otherwise the sweep file (or the CLI) decides. */
@@ -57,6 +77,8 @@ async function resumeSweep(lab: Lab, target?: Target): Promise<void> {
   const storeDir = lab.requireStoreDir();
   const sweep = await pickSweep(lab.store, target, ['interrupted', 'stopped', 'failed']);
   if (!sweep) return;
-  startDetached(lab.cli(), ['sweep', '--resume', sweep.id, '--store', storeDir, ...concurrencyArgs(), '--json'], lab.controllerLog('resume'));
+  const log = lab.controllerLog('resume');
+  startDetached(lab.cli(), ['sweep', '--resume', sweep.id, '--store', storeDir, ...concurrencyArgs(), '--json'], log,
+    (code) => void reportControllerExit(code, `Resuming ${sweep.name}`, log));
   void vscode.window.showInformationMessage(`Resuming sweep ${sweep.name}.`);
 }

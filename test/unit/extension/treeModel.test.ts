@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { bestRun, buildTree, formatMetric, SINGLE_RUNS_ID } from '../../../src/extension/tree/treeModel';
-import { sweepProgressText } from '../../../src/extension/store/sweepProgress';
+import { findStartedSweep, sweepCounts, sweepProgressText } from '../../../src/extension/store/sweepProgress';
 import { makeRun, makeStore, makeSweep } from './fixtures';
 
 describe('extension sweeps tree model', () => {
@@ -62,5 +62,22 @@ describe('extension sweeps tree model', () => {
   it('puts the running sweep\'s progress in the status bar, nothing when none runs', () => {
     assert.deepEqual(sweepProgressText(makeStore([older, newer], runs)), { text: '$(sync~spin) kernels: 0/2 runs', sweepId: 's2' });
     assert.equal(sweepProgressText(makeStore([older], runs)), undefined);
+  });
+});
+
+describe('extension sweep progress', () => {
+  it('finds the sweep a controller started from a file, and counts its runs done of the cap', () => {
+    const startedAt = Date.parse('2026-12-04T12:00:00Z');
+    const old = makeSweep({ id: 'old', specPath: '/w/s.yaml', createdAt: '2026-12-04T11:00:00Z' });
+    const other = makeSweep({ id: 'other', specPath: '/w/t.yaml', createdAt: '2026-12-04T12:00:01Z' });
+    const started = makeSweep({ id: 'new', specPath: '/w/s.yaml', createdAt: '2026-12-04T12:00:00.500Z', spec: { run_cap: 4 } });
+    const data = makeStore([old, other, started], [
+      makeRun({ id: 'a', sweepId: 'new', status: 'finished' }), makeRun({ id: 'b', sweepId: 'new', status: 'pruned' }),
+      makeRun({ id: 'c', sweepId: 'new', status: 'running' }),
+    ]);
+    assert.equal(findStartedSweep(data, '/w/s.yaml', startedAt)?.id, 'new');
+    assert.equal(findStartedSweep(makeStore([old, other], []), '/w/s.yaml', startedAt), undefined);
+    assert.deepEqual(sweepCounts(data, started), { done: 2, cap: 4 });
+    assert.deepEqual(sweepCounts(data, other), { done: 0, cap: 1 });
   });
 });
