@@ -2,6 +2,7 @@
 // Correctness kernels are always registered; speed kernels (issue 6) can be switched off to compare.
 // Each one is checked numerically in test/unit/kernels/.
 import * as tf from '@tensorflow/tfjs';
+import { conv2dKernel } from './conv2d';
 import { conv2dBackpropFilterKernel } from './conv2dBackpropFilter';
 import { conv2dBackpropInputKernel } from './conv2dBackpropInput';
 import { identityKernel } from './identity';
@@ -42,6 +43,8 @@ function speedKernels(backendName: string): tf.KernelConfig[] {
   // Plain copies and sums in the project's C kernels (wasm/); the cases they do not claim run the stock ones.
   const stockResize = stockKernel(tf.ResizeNearestNeighbor, backendName);
   if (stockResize) kernels.push(resizeNearestNeighborKernel(backendName, stockResize));
+  const stockConv = stockKernel(tf.Conv2D, backendName);
+  if (stockConv) kernels.push(conv2dKernel(backendName, stockConv));
   const stockSum = stockKernel(tf.Sum, backendName);
   if (stockSum) kernels.push(sumLeadingAxesKernel(backendName, stockSum));
   return kernels;

@@ -1,0 +1,70 @@
+// A forward 2-D convolution (NHWC x, w as [kh][kw][ci][co], dilation 1) on tfjs-backend-wasm's heap,
+// for Co a multiple of 4: a tile of P output pixels of one row × VB vectors of 4 output channels
+// stays in registers over every tap and input channel (weights loaded once per tile, inputs
+// broadcast). Pixels whose window lies inside the image take the unchecked tiles; the border
+// pixels take a one-pixel tile that skips the taps falling in the padding.
+#include <wasm_simd128.h>
+
+#define TILE(P, VB, CHECKED)                                                                    \
+  static void tile_##P##_##VB##_##CHECKED(const float *x, const float *w, float *y, int b,      \
+      int oh, int ow, int H, int W, int Ci, int Wo, int Co, int KH, int KW, int sh, int sw,      \
+      int pt, int pl, int v0, int Ho) {                                                          \
+    v128_t acc[P][VB];                                                                          \
+    for (int j = 0; j < P; j++)                                                                 \
+      for (int v = 0; v < VB; v++) acc[j][v] = wasm_f32x4_splat(0.f);                           \
+    for (int kh = 0; kh < KH; kh++) {                                                           \
+      const int ih = oh * sh + kh - pt;                                                         \
+      if (ih < 0 || ih >= H) continue;                                                          \
+      const float *xr = x + (b * H + ih) * W * Ci;                                              \
+      for (int kw = 0; kw < KW; kw++) {                                                         \
+        const int iw = ow * sw + kw - pl;                                                       \
+        if (CHECKED && (iw < 0 || iw >= W)) continue;                                           \
+        const float *xp = xr + iw * Ci;                                                         \
+        const float *wp = w + (kh * KW + kw) * Ci * Co + v0;                                    \
+        for (int ci = 0; ci < Ci; ci++, wp += Co) {                                             \
+          v128_t wv[VB];                                                                        \
+          for (int v = 0; v < VB; v++) wv[v] = wasm_v128_load(wp + 4 * v);                      \
+          for (int j = 0; j < P; j++) {                                                         \
+            const v128_t s = wasm_v128_load32_splat(xp + j * sw * Ci + ci);                     \
+            for (int v = 0; v < VB; v++)                                                        \
+              acc[j][v] = wasm_f32x4_add(acc[j][v], wasm_f32x4_mul(s, wv[v]));                   \
+          }                                                                                     \
+        }                                                                                       \
+      }                                                                                         \
+    }                                                                                           \
+    float *yp = y + ((b * Ho + oh) * Wo + ow) * Co + v0;                                        \
+    for (int j = 0; j < P; j++)                                                                 \
+      for (int v = 0; v < VB; v++) wasm_v128_store(yp + j * Co + 4 * v, acc[j][v]);             \
+  }
+
+TILE(4, 1, 0) TILE(4, 2, 0) TILE(3, 3, 0)
+TILE(1, 1, 1) TILE(1, 2, 1) TILE(1, 3, 1)
+
+/** y (B×Ho×Wo×Co) = conv2d(x, w). Returns 0, or 1 (nothing written) when Co is not a multiple of 4. */
+__attribute__((export_name("conv2d"))) int conv2d(
+    const float *x, const float *w, float *y, int B, int H, int W, int Ci, int Ho, int Wo, int Co,
+    int KH, int KW, int sh, int sw, int pt, int pl) {
+  if (Co % 4 != 0) return 1;
+  const int nvec = Co / 4;
+  const int vbMax = nvec == 3 ? 3 : 2, P = vbMax == 3 ? 3 : 4;
+  // Output columns whose whole window is inside the row: [lo, hi].
+  const int lo = (pl + sw - 1) / sw;
+  const int hi = W - KW + pl < 0 ? -1 : (W - KW + pl) / sw;
+  for (int b = 0; b < B; b++)
+    for (int oh = 0; oh < Ho; oh++)
+      for (int v = 0; v < nvec; v += vbMax) {
+        const int vb = nvec - v < vbMax ? nvec - v : vbMax;
+        int ow = 0;
+        while (ow < Wo) {
+          const int fast = ow >= lo && ow + P - 1 <= hi && ow + P - 1 < Wo;
+          if (fast && vb == 3) tile_3_3_0(x, w, y, b, oh, ow, H, W, Ci, Wo, Co, KH, KW, sh, sw, pt, pl, 4 * v, Ho);
+          else if (fast && vb == 2) tile_4_2_0(x, w, y, b, oh, ow, H, W, Ci, Wo, Co, KH, KW, sh, sw, pt, pl, 4 * v, Ho);
+          else if (fast) tile_4_1_0(x, w, y, b, oh, ow, H, W, Ci, Wo, Co, KH, KW, sh, sw, pt, pl, 4 * v, Ho);
+          else if (vb == 3) tile_1_3_1(x, w, y, b, oh, ow, H, W, Ci, Wo, Co, KH, KW, sh, sw, pt, pl, 4 * v, Ho);
+          else if (vb == 2) tile_1_2_1(x, w, y, b, oh, ow, H, W, Ci, Wo, Co, KH, KW, sh, sw, pt, pl, 4 * v, Ho);
+          else tile_1_1_1(x, w, y, b, oh, ow, H, W, Ci, Wo, Co, KH, KW, sh, sw, pt, pl, 4 * v, Ho);
+          ow += fast ? (vb == 3 ? 3 : 4) : 1;
+        }
+      }
+  return 0;
+}

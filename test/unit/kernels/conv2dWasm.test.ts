@@ -1,0 +1,51 @@
+// The wasm C forward convolution (src/trainer/kernels/wasm/conv2d.c) against a float64 convolution
+// on random shapes, strides and paddings with signed inputs (inner tiles and border pixels), and
+// the cases it leaves to the stock kernel (output channels not a multiple of 4, dilation 2).
+import { strict as assert } from 'node:assert';
+import * as tf from '@tensorflow/tfjs';
+import { initBackend } from '../../../src/trainer/backend';
+import { conv2dRef, maxRelativeError, seededRandom, signedValues, type Pad } from './reference';
+
+type Shape4 = [number, number, number, number];
+
+function check(xShape: Shape4, wShape: Shape4, stride: [number, number], pad: Pad, rand: () => number, dilation = 1): void {
+  const x = signedValues(xShape.reduce((a, b) => a * b), rand);
+  const w = signedValues(wShape.reduce((a, b) => a * b), rand);
+  const before = tf.memory().numTensors;
+  const got = tf.tidy(() => tf.conv2d(tf.tensor4d(Float32Array.from(x), xShape), tf.tensor4d(Float32Array.from(w), wShape), stride, pad, 'NHWC', dilation).dataSync());
+  assert.equal(tf.memory().numTensors, before, 'tensors leaked');
+  const what = `x ${xShape} w ${wShape} stride ${stride} pad ${JSON.stringify(pad)} dilation ${dilation}`;
+  if (dilation !== 1) return; // the float64 reference has no dilation: only that it ran
+  const want = conv2dRef(x, xShape, w, wShape, stride, pad).y;
+  assert.equal(got.length, want.length, what);
+  assert.ok(maxRelativeError(got, want) < 1e-5, `off by ${maxRelativeError(got, want)} for ${what}`);
+}
+
+describe('wasm C forward convolution (Conv2D on wasm)', () => {
+  before(async () => { await initBackend('wasm'); });
+
+  it('matches a float64 convolution on 40 random shapes, strides and paddings (Co a multiple of 4)', () => {
+    const rand = seededRandom(21);
+    const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)];
+    for (let n = 0; n < 40; n++) {
+      const k: [number, number] = [pick([1, 2, 3, 5]), pick([1, 3, 4])];
+      const explicit: Pad = [[0, 0], [pick([0, 1, 2]), pick([0, 1, 3])], [pick([0, 1, 2]), pick([0, 2])], [0, 0]];
+      const ci = pick([1, 2, 3, 4, 7, 12]);
+      check([1 + Math.floor(rand() * 3), k[0] + Math.floor(rand() * 20), k[1] + Math.floor(rand() * 20), ci], [k[0], k[1], ci, 4 * pick([1, 2, 3, 4, 5])],
+        [pick([1, 1, 2, 3]), pick([1, 1, 2, 3])], pick<Pad>(['same', 'valid', explicit]), rand);
+    }
+  });
+
+  it('matches on the baseline\'s forward layers at batch 8', () => {
+    const rand = seededRandom(4);
+    for (const [s, ci, co] of [[32, 3, 8], [16, 8, 12], [8, 12, 16], [16, 16, 12]]) check([8, s, s, ci], [3, 3, ci, co], [1, 1], 'same', rand);
+  });
+
+  it('leaves 3 output channels and dilation 2 to the stock kernel, still right', () => {
+    const rand = seededRandom(9);
+    check([2, 9, 7, 5], [3, 3, 5, 3], [1, 1], 'same', rand);
+    check([2, 9, 7, 5], [3, 3, 5, 8], [1, 1], 'same', rand, 2);
+    const ones = tf.tidy(() => Array.from(tf.conv2d(tf.ones([1, 5, 5, 1]) as tf.Tensor4D, tf.ones([2, 2, 1, 4]) as tf.Tensor4D, 1, 'valid', 'NHWC', 2).dataSync()));
+    assert.deepEqual(ones, new Array(9 * 4).fill(4));
+  });
+});
