@@ -1,27 +1,75 @@
-// The forward convolution on wasm in the project's C kernel (wasm/conv2d.c, straight on tfjs's heap)
-// when it applies: NHWC, dilation 1, float32, output channels a multiple of 4. XNNPACK re-creates
-// its operator and repacks the filter on every call here (the weights change every step). Every
-// other case, and FusedConv2D, stays on the stock kernel.
+// The forward convolution on wasm in the project's C kernels (wasm/conv2d.c, straight on tfjs's
+// heap): NHWC, dilation 1, float32, and either output channels a multiple of 4 or fewer than 4
+// output channels with input channels a multiple of 4 (an RGB output layer). XNNPACK re-creates its
+// operator and repacks the filter on every call here (the weights change every step). FusedConv2D
+// gets the same convolution, then the bias and the activation through the backend's own kernels.
+// Every other case stays on the stock kernels.
 import * as tf from '@tensorflow/tfjs';
-import { pair, stockRunner, type ProjectBackend } from './kernelCall';
-import { newOutput } from './memory';
+import { callKernel, pair, release, stockRunner, type ProjectBackend } from './kernelCall';
+import { newOutput, view } from './memory';
 import { heapOffset, wasmKernelsFor } from './wasm/kernelsModule';
+
+type ConvAttrs = Pick<tf.Conv2DAttrs, 'strides' | 'pad' | 'dataFormat' | 'dilations' | 'dimRoundingMode'>;
+
+/** w [kh][kw][ci][co] as [kh][kw][co][ci], for the narrow kernel (a new tensor the caller frees). */
+function transposedFilter(be: ProjectBackend, filter: tf.TensorInfo): tf.TensorInfo {
+  const [kh, kw, ci, co] = filter.shape;
+  const out = newOutput(be, [kh, kw, co, ci], false);
+  const w = view(be, filter);
+  const wT = view(be, out);
+  for (let t = 0; t < kh * kw; t++) for (let c = 0; c < ci; c++) for (let o = 0; o < co; o++) wT[(t * co + o) * ci + c] = w[(t * ci + c) * co + o];
+  return out;
+}
+
+/** conv2d(x, filter) in the C kernels, or undefined when they do not claim the case. */
+export function convInWasm(be: ProjectBackend, x: tf.TensorInfo, filter: tf.TensorInfo, a: ConvAttrs): tf.TensorInfo | undefined {
+  const simd = wasmKernelsFor(be);
+  const [dh, dw] = pair(a.dilations ?? 1);
+  const [, , ci, co] = filter.shape;
+  const wide = co % 4 === 0;
+  const narrow = co < 4 && ci % 4 === 0;
+  if (simd === undefined || a.dataFormat === 'NCHW' || dh !== 1 || dw !== 1 || x.dtype !== 'float32' || !(wide || narrow)) return undefined;
+  const info = tf.backend_util.computeConv2DInfo(x.shape as [number, number, number, number], filter.shape as [number, number, number, number], a.strides, 1, a.pad, a.dimRoundingMode);
+  const weights = wide ? filter : transposedFilter(be, filter);
+  const out = newOutput(be, info.outShape, false);
+  const run = wide ? simd.conv2d : simd.conv2d_narrow;
+  run(heapOffset(be, x), heapOffset(be, weights), heapOffset(be, out), info.batchSize, info.inHeight, info.inWidth, ci,
+    info.outHeight, info.outWidth, co, info.filterHeight, info.filterWidth, info.strideHeight, info.strideWidth, info.padInfo.top, info.padInfo.left);
+  if (weights !== filter) release(be, weights);
+  return out;
+}
 
 export function conv2dKernel(backendName: string, stock: tf.KernelConfig): tf.KernelConfig {
   const runStock = stockRunner(stock);
   const kernelFunc: tf.KernelFunc = (args) => {
     const { x, filter } = args.inputs as { x: tf.TensorInfo; filter: tf.TensorInfo };
-    const a = args.attrs as unknown as tf.Conv2DAttrs;
-    const be = args.backend as ProjectBackend;
-    const simd = wasmKernelsFor(be);
-    const [dh, dw] = pair(a.dilations ?? 1);
-    const claimed = simd !== undefined && a.dataFormat !== 'NCHW' && dh === 1 && dw === 1 && x.dtype === 'float32' && filter.shape[3] % 4 === 0;
-    if (!claimed) return runStock(args);
-    const info = tf.backend_util.computeConv2DInfo(x.shape as [number, number, number, number], filter.shape as [number, number, number, number], a.strides, 1, a.pad, a.dimRoundingMode);
-    const out = newOutput(be, info.outShape, false);
-    simd.conv2d(heapOffset(be, x), heapOffset(be, filter), heapOffset(be, out), info.batchSize, info.inHeight, info.inWidth, info.inChannels,
-      info.outHeight, info.outWidth, info.outChannels, info.filterHeight, info.filterWidth, info.strideHeight, info.strideWidth, info.padInfo.top, info.padInfo.left);
-    return out;
+    return convInWasm(args.backend as ProjectBackend, x, filter, args.attrs as unknown as tf.Conv2DAttrs) ?? runStock(args);
   };
   return { kernelName: tf.Conv2D, backendName, kernelFunc };
+}
+
+/** The fused activations that are one unary kernel of the backend. */
+const ACTIVATION_KERNELS: Record<string, string | null> = { linear: null, relu: tf.Relu, relu6: tf.Relu6, elu: tf.Elu, sigmoid: tf.Sigmoid };
+
+export function fusedConv2dKernel(backendName: string, stock: tf.KernelConfig): tf.KernelConfig {
+  const runStock = stockRunner(stock);
+  const kernelFunc: tf.KernelFunc = (args) => {
+    const { x, filter, bias } = args.inputs as { x: tf.TensorInfo; filter: tf.TensorInfo; bias?: tf.TensorInfo };
+    const a = args.attrs as unknown as tf.FusedConv2DAttrs;
+    const be = args.backend as ProjectBackend;
+    const activation = ACTIVATION_KERNELS[a.activation ?? 'linear'];
+    if (activation === undefined) return runStock(args);
+    const conv = convInWasm(be, x, filter, a);
+    if (conv === undefined) return runStock(args);
+    let out = conv;
+    if (bias !== undefined) {
+      out = callKernel(backendName, be, tf.Add, { a: conv, b: bias });
+      release(be, conv);
+    }
+    if (activation === null) return out;
+    const activated = callKernel(backendName, be, activation, { x: out });
+    release(be, out);
+    return activated;
+  };
+  return { kernelName: tf.FusedConv2D, backendName, kernelFunc };
 }

@@ -2,7 +2,7 @@
 // Correctness kernels are always registered; speed kernels (issue 6) can be switched off to compare.
 // Each one is checked numerically in test/unit/kernels/.
 import * as tf from '@tensorflow/tfjs';
-import { conv2dKernel } from './conv2d';
+import { conv2dKernel, fusedConv2dKernel } from './conv2d';
 import { conv2dBackpropFilterKernel } from './conv2dBackpropFilter';
 import { conv2dBackpropInputKernel } from './conv2dBackpropInput';
 import { identityKernel } from './identity';
@@ -45,6 +45,8 @@ function speedKernels(backendName: string): tf.KernelConfig[] {
   if (stockResize) kernels.push(resizeNearestNeighborKernel(backendName, stockResize));
   const stockConv = stockKernel(tf.Conv2D, backendName);
   if (stockConv) kernels.push(conv2dKernel(backendName, stockConv));
+  const stockFused = stockKernel(tf.FusedConv2D, backendName);
+  if (stockFused) kernels.push(fusedConv2dKernel(backendName, stockFused));
   const stockSum = stockKernel(tf.Sum, backendName);
   if (stockSum) kernels.push(sumLeadingAxesKernel(backendName, stockSum));
   return kernels;

@@ -1,6 +1,7 @@
-// The wasm C forward convolution (src/trainer/kernels/wasm/conv2d.c) against a float64 convolution
-// on random shapes, strides and paddings with signed inputs (inner tiles and border pixels), and
-// the cases it leaves to the stock kernel (output channels not a multiple of 4, dilation 2).
+// The wasm C forward convolutions (src/trainer/kernels/wasm/conv2d.c: output channels a multiple
+// of 4, or 1-3 of them from input channels a multiple of 4) against a float64 convolution on random
+// shapes, strides and paddings with signed inputs (inner tiles and border pixels); FusedConv2D with
+// bias and each activation; and the cases left to the stock kernels.
 import { strict as assert } from 'node:assert';
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../../../src/trainer/backend';
@@ -36,12 +37,44 @@ describe('wasm C forward convolution (Conv2D on wasm)', () => {
     }
   });
 
-  it('matches on the baseline\'s forward layers at batch 8', () => {
-    const rand = seededRandom(4);
-    for (const [s, ci, co] of [[32, 3, 8], [16, 8, 12], [8, 12, 16], [16, 16, 12]]) check([8, s, s, ci], [3, 3, ci, co], [1, 1], 'same', rand);
+  it('matches on 30 random cases with 1-3 output channels and input channels a multiple of 4', () => {
+    const rand = seededRandom(22);
+    const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)];
+    for (let n = 0; n < 30; n++) {
+      const k: [number, number] = [pick([1, 2, 3, 5]), pick([1, 3, 4])];
+      const ci = 4 * pick([1, 2, 3, 5]);
+      check([1 + Math.floor(rand() * 3), k[0] + Math.floor(rand() * 20), k[1] + Math.floor(rand() * 20), ci], [k[0], k[1], ci, pick([1, 2, 3])],
+        [pick([1, 1, 2, 3]), pick([1, 1, 2])], pick<Pad>(['same', 'valid', [[0, 0], [1, 2], [2, 0], [0, 0]]]), rand);
+    }
   });
 
-  it('leaves 3 output channels and dilation 2 to the stock kernel, still right', () => {
+  for (const activation of ['linear', 'relu', 'relu6', 'elu', 'sigmoid', 'leakyrelu'] as const) {
+    it(`FusedConv2D with bias and ${activation} matches the float64 convolution, bias and activation`, () => {
+      const rand = seededRandom(activation.length);
+      for (const [ci, co] of [[12, 3], [5, 8]]) {
+        const xShape: Shape4 = [2, 9, 11, ci];
+        const wShape: Shape4 = [3, 3, ci, co];
+        const x = signedValues(xShape.reduce((p, q) => p * q), rand).map((v) => 4 * v);
+        const w = signedValues(wShape.reduce((p, q) => p * q), rand);
+        const bias = signedValues(co, rand);
+        const got = tf.tidy(() => tf.fused.conv2d({
+          x: tf.tensor4d(Float32Array.from(x), xShape), filter: tf.tensor4d(Float32Array.from(w), wShape), strides: 1, pad: 'same',
+          bias: tf.tensor1d(Float32Array.from(bias)), activation, leakyreluAlpha: 0.1,
+        }).dataSync());
+        const f = { linear: (v: number) => v, relu: (v: number) => Math.max(0, v), relu6: (v: number) => Math.min(6, Math.max(0, v)),
+          elu: (v: number) => (v > 0 ? v : Math.exp(v) - 1), sigmoid: (v: number) => 1 / (1 + Math.exp(-v)), leakyrelu: (v: number) => (v > 0 ? v : 0.1 * v) }[activation];
+        const want = conv2dRef(x, xShape, w, wShape, [1, 1], 'same').y.map((v, i) => f(v + bias[i % co]));
+        assert.ok(maxRelativeError(got, want) < 1e-5, `off by ${maxRelativeError(got, want)} for ${ci} -> ${co}`);
+      }
+    });
+  }
+
+  it('matches on the baseline\'s forward layers at batch 8', () => {
+    const rand = seededRandom(4);
+    for (const [s, ci, co] of [[32, 3, 8], [16, 8, 12], [8, 12, 16], [16, 16, 12], [32, 12, 3]]) check([8, s, s, ci], [3, 3, ci, co], [1, 1], 'same', rand);
+  });
+
+  it('leaves 3 outputs from 5 inputs and dilation 2 to the stock kernel, still right', () => {
     const rand = seededRandom(9);
     check([2, 9, 7, 5], [3, 3, 5, 3], [1, 1], 'same', rand);
     check([2, 9, 7, 5], [3, 3, 5, 8], [1, 1], 'same', rand, 2);

@@ -68,3 +68,71 @@ __attribute__((export_name("conv2d"))) int conv2d(
       }
   return 0;
 }
+
+// Fewer than 4 output channels (an RGB output layer), Ci a multiple of 4: vectors run along the
+// input channels instead, against weights transposed to wT[kh][kw][co][ci]; each of the P pixels ×
+// CO outputs keeps a vector of partial sums, added across its 4 lanes at the end.
+#define NARROW(P, CO, CHECKED)                                                                  \
+  static void narrow_##P##_##CO##_##CHECKED(const float *x, const float *wT, float *y, int b,   \
+      int oh, int ow, int H, int W, int Ci, int Wo, int KH, int KW, int sh, int sw, int pt,      \
+      int pl, int Ho) {                                                                          \
+    v128_t acc[P][CO];                                                                          \
+    for (int j = 0; j < P; j++)                                                                 \
+      for (int o = 0; o < CO; o++) acc[j][o] = wasm_f32x4_splat(0.f);                           \
+    for (int kh = 0; kh < KH; kh++) {                                                           \
+      const int ih = oh * sh + kh - pt;                                                         \
+      if (ih < 0 || ih >= H) continue;                                                          \
+      const float *xr = x + (b * H + ih) * W * Ci;                                              \
+      for (int kw = 0; kw < KW; kw++) {                                                         \
+        const int iw = ow * sw + kw - pl;                                                       \
+        if (CHECKED && (iw < 0 || iw >= W)) continue;                                           \
+        const float *xp = xr + iw * Ci;                                                         \
+        const float *wp = wT + (kh * KW + kw) * CO * Ci;                                        \
+        for (int ci = 0; ci < Ci; ci += 4) {                                                    \
+          v128_t wv[CO];                                                                        \
+          for (int o = 0; o < CO; o++) wv[o] = wasm_v128_load(wp + o * Ci + ci);                \
+          for (int j = 0; j < P; j++) {                                                         \
+            const v128_t xv = wasm_v128_load(xp + j * sw * Ci + ci);                            \
+            for (int o = 0; o < CO; o++)                                                        \
+              acc[j][o] = wasm_f32x4_add(acc[j][o], wasm_f32x4_mul(xv, wv[o]));                  \
+          }                                                                                     \
+        }                                                                                       \
+      }                                                                                         \
+    }                                                                                           \
+    float *yp = y + ((b * Ho + oh) * Wo + ow) * CO;                                             \
+    for (int j = 0; j < P; j++)                                                                 \
+      for (int o = 0; o < CO; o++) {                                                            \
+        const v128_t a = acc[j][o];                                                             \
+        yp[j * CO + o] = (wasm_f32x4_extract_lane(a, 0) + wasm_f32x4_extract_lane(a, 1)) +      \
+                         (wasm_f32x4_extract_lane(a, 2) + wasm_f32x4_extract_lane(a, 3));       \
+      }                                                                                         \
+  }
+
+NARROW(3, 1, 0) NARROW(3, 2, 0) NARROW(3, 3, 0)
+NARROW(1, 1, 1) NARROW(1, 2, 1) NARROW(1, 3, 1)
+
+/** y (B×Ho×Wo×Co, Co 1-3) = conv2d(x, w) with wT the weights as [kh][kw][co][ci]. Returns 0, or 1
+ *  (nothing written) unless Co < 4 and Ci is a multiple of 4. */
+__attribute__((export_name("conv2d_narrow"))) int conv2d_narrow(
+    const float *x, const float *wT, float *y, int B, int H, int W, int Ci, int Ho, int Wo, int Co,
+    int KH, int KW, int sh, int sw, int pt, int pl) {
+  if (Co < 1 || Co > 3 || Ci % 4 != 0) return 1;
+  const int P = 3;
+  const int lo = (pl + sw - 1) / sw;
+  const int hi = W - KW + pl < 0 ? -1 : (W - KW + pl) / sw;
+  for (int b = 0; b < B; b++)
+    for (int oh = 0; oh < Ho; oh++) {
+      int ow = 0;
+      while (ow < Wo) {
+        const int fast = ow >= lo && ow + P - 1 <= hi && ow + P - 1 < Wo;
+        if (fast && Co == 3) narrow_3_3_0(x, wT, y, b, oh, ow, H, W, Ci, Wo, KH, KW, sh, sw, pt, pl, Ho);
+        else if (fast && Co == 2) narrow_3_2_0(x, wT, y, b, oh, ow, H, W, Ci, Wo, KH, KW, sh, sw, pt, pl, Ho);
+        else if (fast) narrow_3_1_0(x, wT, y, b, oh, ow, H, W, Ci, Wo, KH, KW, sh, sw, pt, pl, Ho);
+        else if (Co == 3) narrow_1_3_1(x, wT, y, b, oh, ow, H, W, Ci, Wo, KH, KW, sh, sw, pt, pl, Ho);
+        else if (Co == 2) narrow_1_2_1(x, wT, y, b, oh, ow, H, W, Ci, Wo, KH, KW, sh, sw, pt, pl, Ho);
+        else narrow_1_1_1(x, wT, y, b, oh, ow, H, W, Ci, Wo, KH, KW, sh, sw, pt, pl, Ho);
+        ow += fast ? P : 1;
+      }
+    }
+  return 0;
+}
