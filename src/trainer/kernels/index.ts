@@ -30,8 +30,9 @@ function setKernel(kernelName: string, backendName: string, config: tf.KernelCon
   if (backend && config.setupFunc) config.setupFunc(backend);
 }
 
-function correctnessKernels(backendName: string): tf.KernelConfig[] {
-  return [conv2dBackpropFilterKernel(backendName), resizeNearestNeighborGradKernel(backendName)];
+/** With `speed` false the filter gradient leaves out its wasm C kernel (the conv formulations only). */
+function correctnessKernels(backendName: string, speed: boolean): tf.KernelConfig[] {
+  return [conv2dBackpropFilterKernel(backendName, { native: speed }), resizeNearestNeighborGradKernel(backendName)];
 }
 
 function speedKernels(backendName: string): tf.KernelConfig[] {
@@ -61,7 +62,7 @@ export interface KernelOptions {
 export function registerProjectKernels(backendName: string, options: KernelOptions = {}): string[] {
   if (backendName !== 'wasm' && backendName !== 'cpu') return [];
   const registered: string[] = [];
-  for (const config of correctnessKernels(backendName)) {
+  for (const config of correctnessKernels(backendName, options.speed ?? true)) {
     setKernel(config.kernelName, backendName, config);
     registered.push(config.kernelName);
   }
