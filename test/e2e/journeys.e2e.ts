@@ -8,7 +8,7 @@ import { packageExtension, startCodeServer, type CodeServer } from './rig/codeSe
 import { drawnPixels, panelFrame } from './rig/panels';
 import { requireRig } from './rig/paths';
 import { chooseMenuItem, launchBrowser, openWorkbench, pickQuickItem, runCommand, screenshot } from './rig/workbench';
-import { BAD_LINE, BAD_SWEEP_FILE, createWorkspace, PHOTO, SWEEP_FILE } from './rig/workspace';
+import { BAD_LINE, BAD_SWEEP_FILE, createWorkspace, LONG_SWEEP_FILE, PHOTO, SWEEP_FILE } from './rig/workspace';
 
 describe('Autoencoder Lab in VS Code (code-server)', function () {
   let workspace: string;
@@ -132,8 +132,9 @@ describe('Autoencoder Lab in VS Code (code-server)', function () {
     await showRuns();
     await runItem(1).click();
     const frame = await panelFrame(page, 'run');
-    const points = () => frame.evaluate(() => Number(document.getElementById('app')!.dataset.points ?? 0));
-    const before = await points();
+    // The panel has drawn what the file holds before anything is appended.
+    await frame.waitForFunction(() => Number(document.getElementById('app')!.dataset.points ?? 0) > 0);
+    const before = await frame.evaluate(() => Number(document.getElementById('app')!.dataset.points));
     const db = JSON.parse(readFileSync(join(workspace, '.aelab', 'db.json'), 'utf8'));
     const metrics = join(workspace, '.aelab', 'runs', db.runs[0].id, 'metrics.jsonl');
     const line = (kind: string, epoch: number, loss: number) => `${JSON.stringify({ kind, epoch, time: new Date().toISOString(), values: { loss } })}\n`;
@@ -182,5 +183,23 @@ describe('Autoencoder Lab in VS Code (code-server)', function () {
     await runItem(2).waitFor({ state: 'detached', timeout: 30_000 });
     assert.equal(existsSync(join(workspace, '.aelab', 'runs', second.id)), false);
     assert.deepEqual(JSON.parse(readFileSync(join(workspace, '.aelab', 'db.json'), 'utf8')).runs.map((r: { name: string }) => r.name), ['e2e-colorize-1']);
+  });
+
+  it('shows a running sweep (spinner, status bar) and stops it from the sidebar', async () => {
+    await runCommand(page, 'Autoencoder Lab: Start Sweep');
+    await pickQuickItem(page, LONG_SWEEP_FILE);
+    const sweep = page.getByRole('treeitem', { name: /^e2e-long, running/ });
+    await sweep.waitFor({ timeout: 60_000 });
+    await page.getByRole('treeitem', { name: /^e2e-long-1, running/ }).waitFor({ timeout: 60_000 });
+    assert.match(await page.locator('.statusbar-item', { hasText: 'e2e-long' }).first().innerText(), /e2e-long: 0\/4 runs/);
+    assert.equal(await page.locator('.monaco-list-row .codicon-sync.codicon-modifier-spin').count() > 0, true, 'a spinner shows');
+    await screenshot(page, '9-running-sweep');
+    await sweep.click({ button: 'right' });
+    await chooseMenuItem(page, 'Stop Sweep');
+    await page.getByRole('treeitem', { name: /^e2e-long, stopped/ }).waitFor({ timeout: 60_000 });
+    const db = JSON.parse(readFileSync(join(workspace, '.aelab', 'db.json'), 'utf8'));
+    const long = db.sweeps.find((s: { name: string }) => s.name === 'e2e-long');
+    assert.equal(long.status, 'stopped');
+    assert.ok(db.runs.filter((r: { sweepId: string }) => r.sweepId === long.id).every((r: { status: string }) => r.status !== 'running'));
   });
 });

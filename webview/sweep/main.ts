@@ -6,6 +6,7 @@ import { adoptChartStyles } from '../common/chartStyles';
 import { el, PALETTE } from '../common/dom';
 import { createLineChart, type LineChart } from '../common/lineChart';
 import { listen, post, saveState } from '../common/vscodeApi';
+import { plannedRuns } from '../../src/extension/store/sweepProgress';
 import { parameterImportance } from './importance';
 import { drawParallelCoordinates } from './parallelCoords';
 import { renderRunsTable, type TableState } from './runsTable';
@@ -24,7 +25,7 @@ const timeBox = el('section');
 
 function progress(sweep: SweepRecord, runs: RunRecord[]): void {
   const done = runs.filter((r) => ['finished', 'pruned', 'failed', 'stopped'].includes(r.status)).length;
-  const cap = typeof sweep.spec?.run_cap === 'number' ? sweep.spec.run_cap : runs.length;
+  const cap = Math.max(plannedRuns(sweep.spec) ?? runs.length, runs.length);
   const best = runs.find((r) => r.id === sweep.bestRunId);
   const compare = el('vscode-button', { text: `Compare selected (${table.selected.size})` });
   if (table.selected.size < 2) compare.setAttribute('disabled', '');

@@ -5,8 +5,20 @@ import type { StoreData, SweepRecord } from '../../shared/storeSchema';
 export function sweepCounts(data: StoreData, sweep: SweepRecord): { done: number; cap: number } {
   const runs = data.runs.filter((r) => r.sweepId === sweep.id);
   const done = runs.filter((r) => ['finished', 'pruned', 'failed', 'stopped'].includes(r.status)).length;
-  const cap = typeof sweep.spec?.run_cap === 'number' ? sweep.spec.run_cap : Math.max(runs.length, 1);
-  return { done, cap };
+  const planned = plannedRuns(sweep.spec);
+  return { done, cap: Math.max(planned ?? runs.length, runs.length, 1) };
+}
+
+/** run_cap, else a grid's size (the product of its parameters' value counts), else unknown. */
+export function plannedRuns(spec: Record<string, unknown> | undefined): number | undefined {
+  const cap = typeof spec?.run_cap === 'number' ? spec.run_cap : undefined;
+  if (spec?.method !== 'grid' || typeof spec.parameters !== 'object' || spec.parameters === null) return cap;
+  let size = 1;
+  for (const param of Object.values(spec.parameters as Record<string, { values?: unknown[]; value?: unknown }>)) {
+    if (Array.isArray(param?.values)) size *= param.values.length;
+    else if (!(param && 'value' in param)) return cap; // a distribution: the grid's size is not known here
+  }
+  return cap === undefined ? size : Math.min(cap, size);
 }
 
 export function sweepProgressText(data: StoreData): { text: string; sweepId: string } | undefined {

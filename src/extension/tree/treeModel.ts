@@ -2,6 +2,7 @@
 // sweepTree.ts turns these nodes into TreeItems.
 import { metricGoal } from '../../shared/metricNames';
 import type { RunRecord, RunStatus, StoreData, SweepRecord } from '../../shared/storeSchema';
+import { plannedRuns } from '../store/sweepProgress';
 
 export interface RunNode {
   kind: 'run';
@@ -91,8 +92,7 @@ export function sweepNode(sweep: SweepRecord, runs: RunRecord[]): SweepNode {
   const metric = sweep.metric?.name ?? 'val_loss';
   const best = bestRun(runs, metric, sweep.metric?.goal);
   const done = runs.filter((r) => DONE.includes(r.status)).length;
-  const cap = typeof sweep.spec?.run_cap === 'number' ? sweep.spec.run_cap : undefined;
-  const progress = `${done}/${cap ?? runs.length} runs`;
+  const progress = `${done}/${Math.max(plannedRuns(sweep.spec) ?? runs.length, runs.length)} runs`;
   const description = [progress, best ? `best ${metric} ${formatMetric(best.summary[metric])}` : undefined, sweep.status]
     .filter(Boolean).join(' · ');
   return {

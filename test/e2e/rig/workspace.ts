@@ -47,10 +47,16 @@ parameters:
 `;
 
 /** kernelSizes: 2 runs by default (the compare journey); 1 avoids the colorizer question (desktop journeys). */
+/** A sweep long enough to be stopped while it runs (4 runs × 30 epochs, one at a time). */
+export const LONG_SWEEP_FILE = 'long-sweep.yaml';
+const LONG_SWEEP = SWEEP.replace('name: e2e-colorize', 'name: e2e-long').replace('concurrency: 2', 'concurrency: 1')
+  .replace('values: [3, 5]', 'values: [1, 3, 5, 7]').replace('epochs: 2', 'epochs: 30');
+
 export function createWorkspace(runs: 1 | 2 = 2): string {
   const dir = mkdtempSync(join(tmpdir(), 'aelab-ws-'));
   writeFileSync(join(dir, SWEEP_FILE), runs === 2 ? SWEEP : SWEEP.replace('values: [3, 5]', 'values: [3]'));
   writeFileSync(join(dir, BAD_SWEEP_FILE), BAD_SWEEP);
+  writeFileSync(join(dir, LONG_SWEEP_FILE), LONG_SWEEP);
   copyFileSync(join(REPO, 'data', 'sample', 'cat', '0000.jpg'), join(dir, PHOTO));
   return dir;
 }

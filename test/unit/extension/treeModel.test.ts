@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { bestRun, buildTree, formatMetric, SINGLE_RUNS_ID } from '../../../src/extension/tree/treeModel';
-import { findStartedSweep, sweepCounts, sweepProgressText } from '../../../src/extension/store/sweepProgress';
+import { findStartedSweep, plannedRuns, sweepCounts, sweepProgressText } from '../../../src/extension/store/sweepProgress';
 import { makeRun, makeStore, makeSweep } from './fixtures';
 
 describe('extension sweeps tree model', () => {
@@ -79,5 +79,13 @@ describe('extension sweep progress', () => {
     assert.equal(findStartedSweep(makeStore([old, other], []), '/w/s.yaml', startedAt), undefined);
     assert.deepEqual(sweepCounts(data, started), { done: 2, cap: 4 });
     assert.deepEqual(sweepCounts(data, other), { done: 0, cap: 1 });
+  });
+
+  it('plans a grid by the product of its value counts, capped by run_cap', () => {
+    const grid = { method: 'grid', parameters: { a: { values: [1, 2, 3] }, b: { values: ['x', 'y'] }, c: { value: 1 } } };
+    assert.equal(plannedRuns(grid), 6);
+    assert.equal(plannedRuns({ ...grid, run_cap: 4 }), 4);
+    assert.equal(plannedRuns({ method: 'random', run_cap: 10, parameters: {} }), 10);
+    assert.equal(plannedRuns({ method: 'grid', parameters: { a: { distribution: 'uniform', min: 0, max: 1 } } }), undefined);
   });
 });
