@@ -4,7 +4,8 @@
 export const RUN_CONFIG_VERSION = 1;
 
 export type Task = 'reconstruct' | 'colorize';
-export type BackendName = 'auto' | 'tensorflow-gpu' | 'webgpu' | 'tensorflow' | 'wasm' | 'cpu';
+export const BACKEND_NAMES = ['auto', 'tensorflow-gpu', 'webgpu', 'tensorflow', 'wasm', 'cpu'] as const;
+export type BackendName = (typeof BACKEND_NAMES)[number];
 export type Activation = 'relu' | 'elu' | 'selu' | 'leakyRelu' | 'tanh' | 'swish';
 export type OptimizerName = 'adam' | 'sgd' | 'rmsprop';
 export type LossName = 'mse' | 'mae';
