@@ -21,8 +21,11 @@ function transposedFilter(be: ProjectBackend, filter: tf.TensorInfo): tf.TensorI
   return out;
 }
 
-/** conv2d(x, filter) in the C kernels, or undefined when they do not claim the case. */
-export function convInWasm(be: ProjectBackend, x: tf.TensorInfo, filter: tf.TensorInfo, a: ConvAttrs): tf.TensorInfo | undefined {
+/**
+ * conv2d(x, filter) (+ bias, a float32 tensor of Co values, when given) in the C kernels, or
+ * undefined when they do not claim the case.
+ */
+export function convInWasm(be: ProjectBackend, x: tf.TensorInfo, filter: tf.TensorInfo, a: ConvAttrs, bias?: tf.TensorInfo): tf.TensorInfo | undefined {
   const simd = wasmKernelsFor(be);
   const [dh, dw] = pair(a.dilations ?? 1);
   const [, , ci, co] = filter.shape;
@@ -34,7 +37,8 @@ export function convInWasm(be: ProjectBackend, x: tf.TensorInfo, filter: tf.Tens
   const out = newOutput(be, info.outShape, false);
   const run = wide ? simd.conv2d : simd.conv2d_narrow;
   run(heapOffset(be, x), heapOffset(be, weights), heapOffset(be, out), info.batchSize, info.inHeight, info.inWidth, ci,
-    info.outHeight, info.outWidth, co, info.filterHeight, info.filterWidth, info.strideHeight, info.strideWidth, info.padInfo.top, info.padInfo.left);
+    info.outHeight, info.outWidth, co, info.filterHeight, info.filterWidth, info.strideHeight, info.strideWidth, info.padInfo.top, info.padInfo.left,
+    bias ? heapOffset(be, bias) : 0, bias ? 1 : 0);
   if (weights !== filter) release(be, weights);
   return out;
 }
@@ -59,10 +63,12 @@ export function fusedConv2dKernel(backendName: string, stock: tf.KernelConfig): 
     const be = args.backend as ProjectBackend;
     const activation = ACTIVATION_KERNELS[a.activation ?? 'linear'];
     if (activation === undefined) return runStock(args);
-    const conv = convInWasm(be, x, filter, a);
+    // A bias of one value per output channel is added in C; any other shape broadcasts through Add.
+    const biasInC = bias !== undefined && bias.dtype === 'float32' && tf.util.sizeFromShape(bias.shape) === filter.shape[3];
+    const conv = convInWasm(be, x, filter, a, biasInC ? bias : undefined);
     if (conv === undefined) return runStock(args);
     let out = conv;
-    if (bias !== undefined) {
+    if (bias !== undefined && !biasInC) {
       out = callKernel(backendName, be, tf.Add, { a: conv, b: bias });
       release(be, conv);
     }

@@ -69,6 +69,17 @@ describe('wasm C forward convolution (Conv2D on wasm)', () => {
     });
   }
 
+  it('FusedConv2D with a scalar bias (broadcast through Add, not in C) is still right', () => {
+    const rand = seededRandom(77);
+    const xShape: Shape4 = [2, 6, 5, 8];
+    const wShape: Shape4 = [3, 3, 8, 4];
+    const x = signedValues(xShape.reduce((p, q) => p * q), rand);
+    const w = signedValues(wShape.reduce((p, q) => p * q), rand);
+    const got = tf.tidy(() => tf.fused.conv2d({ x: tf.tensor4d(Float32Array.from(x), xShape), filter: tf.tensor4d(Float32Array.from(w), wShape), strides: 1, pad: 'valid', bias: tf.scalar(0.75) }).dataSync());
+    const want = conv2dRef(x, xShape, w, wShape, [1, 1], 'valid').y.map((v) => v + 0.75);
+    assert.ok(maxRelativeError(got, want) < 1e-5);
+  });
+
   it('matches on the baseline\'s forward layers at batch 8', () => {
     const rand = seededRandom(4);
     for (const [s, ci, co] of [[32, 3, 8], [16, 8, 12], [8, 12, 16], [16, 16, 12], [32, 12, 3]]) check([8, s, s, ci], [3, 3, ci, co], [1, 1], 'same', rand);

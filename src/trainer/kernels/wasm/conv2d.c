@@ -2,16 +2,18 @@
 // for Co a multiple of 4: a tile of P output pixels of one row × VB vectors of 4 output channels
 // stays in registers over every tap and input channel (weights loaded once per tile, inputs
 // broadcast). Pixels whose window lies inside the image take the unchecked tiles; the border
-// pixels take a one-pixel tile that skips the taps falling in the padding.
+// pixels take a one-pixel tile that skips the taps falling in the padding. A bias (FusedConv2D)
+// starts the accumulators.
 #include <wasm_simd128.h>
 
 #define TILE(P, VB, CHECKED)                                                                    \
   static void tile_##P##_##VB##_##CHECKED(const float *x, const float *w, float *y, int b,      \
       int oh, int ow, int H, int W, int Ci, int Wo, int Co, int KH, int KW, int sh, int sw,      \
-      int pt, int pl, int v0, int Ho) {                                                          \
+      int pt, int pl, int v0, int Ho, const float *bias) {                                       \
     v128_t acc[P][VB];                                                                          \
     for (int j = 0; j < P; j++)                                                                 \
-      for (int v = 0; v < VB; v++) acc[j][v] = wasm_f32x4_splat(0.f);                           \
+      for (int v = 0; v < VB; v++)                                                              \
+        acc[j][v] = bias ? wasm_v128_load(bias + v0 + 4 * v) : wasm_f32x4_splat(0.f);           \
     for (int kh = 0; kh < KH; kh++) {                                                           \
       const int ih = oh * sh + kh - pt;                                                         \
       if (ih < 0 || ih >= H) continue;                                                          \
@@ -40,11 +42,13 @@
 TILE(4, 1, 0) TILE(4, 2, 0) TILE(3, 3, 0)
 TILE(1, 1, 1) TILE(1, 2, 1) TILE(1, 3, 1)
 
-/** y (B×Ho×Wo×Co) = conv2d(x, w). Returns 0, or 1 (nothing written) when Co is not a multiple of 4. */
+/** y (B×Ho×Wo×Co) = conv2d(x, w) (+ bias[Co] when hasBias). Returns 0, or 1 (nothing written)
+ *  when Co is not a multiple of 4. */
 __attribute__((export_name("conv2d"))) int conv2d(
     const float *x, const float *w, float *y, int B, int H, int W, int Ci, int Ho, int Wo, int Co,
-    int KH, int KW, int sh, int sw, int pt, int pl) {
+    int KH, int KW, int sh, int sw, int pt, int pl, const float *biasIn, int hasBias) {
   if (Co % 4 != 0) return 1;
+  const float *bias = hasBias ? biasIn : 0;
   const int nvec = Co / 4;
   const int vbMax = nvec == 3 ? 3 : 2, P = vbMax == 3 ? 3 : 4;
   // Output columns whose whole window is inside the row: [lo, hi].
@@ -57,12 +61,12 @@ __attribute__((export_name("conv2d"))) int conv2d(
         int ow = 0;
         while (ow < Wo) {
           const int fast = ow >= lo && ow + P - 1 <= hi && ow + P - 1 < Wo;
-          if (fast && vb == 3) tile_3_3_0(x, w, y, b, oh, ow, H, W, Ci, Wo, Co, KH, KW, sh, sw, pt, pl, 4 * v, Ho);
-          else if (fast && vb == 2) tile_4_2_0(x, w, y, b, oh, ow, H, W, Ci, Wo, Co, KH, KW, sh, sw, pt, pl, 4 * v, Ho);
-          else if (fast) tile_4_1_0(x, w, y, b, oh, ow, H, W, Ci, Wo, Co, KH, KW, sh, sw, pt, pl, 4 * v, Ho);
-          else if (vb == 3) tile_1_3_1(x, w, y, b, oh, ow, H, W, Ci, Wo, Co, KH, KW, sh, sw, pt, pl, 4 * v, Ho);
-          else if (vb == 2) tile_1_2_1(x, w, y, b, oh, ow, H, W, Ci, Wo, Co, KH, KW, sh, sw, pt, pl, 4 * v, Ho);
-          else tile_1_1_1(x, w, y, b, oh, ow, H, W, Ci, Wo, Co, KH, KW, sh, sw, pt, pl, 4 * v, Ho);
+          if (fast && vb == 3) tile_3_3_0(x, w, y, b, oh, ow, H, W, Ci, Wo, Co, KH, KW, sh, sw, pt, pl, 4 * v, Ho, bias);
+          else if (fast && vb == 2) tile_4_2_0(x, w, y, b, oh, ow, H, W, Ci, Wo, Co, KH, KW, sh, sw, pt, pl, 4 * v, Ho, bias);
+          else if (fast) tile_4_1_0(x, w, y, b, oh, ow, H, W, Ci, Wo, Co, KH, KW, sh, sw, pt, pl, 4 * v, Ho, bias);
+          else if (vb == 3) tile_1_3_1(x, w, y, b, oh, ow, H, W, Ci, Wo, Co, KH, KW, sh, sw, pt, pl, 4 * v, Ho, bias);
+          else if (vb == 2) tile_1_2_1(x, w, y, b, oh, ow, H, W, Ci, Wo, Co, KH, KW, sh, sw, pt, pl, 4 * v, Ho, bias);
+          else tile_1_1_1(x, w, y, b, oh, ow, H, W, Ci, Wo, Co, KH, KW, sh, sw, pt, pl, 4 * v, Ho, bias);
           ow += fast ? (vb == 3 ? 3 : 4) : 1;
         }
       }
@@ -75,7 +79,7 @@ __attribute__((export_name("conv2d"))) int conv2d(
 #define NARROW(P, CO, CHECKED)                                                                  \
   static void narrow_##P##_##CO##_##CHECKED(const float *x, const float *wT, float *y, int b,   \
       int oh, int ow, int H, int W, int Ci, int Wo, int KH, int KW, int sh, int sw, int pt,      \
-      int pl, int Ho) {                                                                          \
+      int pl, int Ho, const float *bias) {                                                       \
     v128_t acc[P][CO];                                                                          \
     for (int j = 0; j < P; j++)                                                                 \
       for (int o = 0; o < CO; o++) acc[j][o] = wasm_f32x4_splat(0.f);                           \
@@ -104,20 +108,22 @@ __attribute__((export_name("conv2d"))) int conv2d(
       for (int o = 0; o < CO; o++) {                                                            \
         const v128_t a = acc[j][o];                                                             \
         yp[j * CO + o] = (wasm_f32x4_extract_lane(a, 0) + wasm_f32x4_extract_lane(a, 1)) +      \
-                         (wasm_f32x4_extract_lane(a, 2) + wasm_f32x4_extract_lane(a, 3));       \
+                         (wasm_f32x4_extract_lane(a, 2) + wasm_f32x4_extract_lane(a, 3)) +      \
+                         (bias ? bias[o] : 0.f);                                                \
       }                                                                                         \
   }
 
-NARROW(3, 1, 0) NARROW(3, 2, 0) NARROW(3, 3, 0)
+NARROW(4, 1, 0) NARROW(4, 2, 0) NARROW(4, 3, 0)
 NARROW(1, 1, 1) NARROW(1, 2, 1) NARROW(1, 3, 1)
 
-/** y (B×Ho×Wo×Co, Co 1-3) = conv2d(x, w) with wT the weights as [kh][kw][co][ci]. Returns 0, or 1
- *  (nothing written) unless Co < 4 and Ci is a multiple of 4. */
+/** y (B×Ho×Wo×Co, Co 1-3) = conv2d(x, w) (+ bias[Co] when hasBias) with wT the weights as
+ *  [kh][kw][co][ci]. Returns 0, or 1 (nothing written) unless Co < 4 and Ci is a multiple of 4. */
 __attribute__((export_name("conv2d_narrow"))) int conv2d_narrow(
     const float *x, const float *wT, float *y, int B, int H, int W, int Ci, int Ho, int Wo, int Co,
-    int KH, int KW, int sh, int sw, int pt, int pl) {
+    int KH, int KW, int sh, int sw, int pt, int pl, const float *biasIn, int hasBias) {
   if (Co < 1 || Co > 3 || Ci % 4 != 0) return 1;
-  const int P = 3;
+  const float *bias = hasBias ? biasIn : 0;
+  const int P = 4;
   const int lo = (pl + sw - 1) / sw;
   const int hi = W - KW + pl < 0 ? -1 : (W - KW + pl) / sw;
   for (int b = 0; b < B; b++)
@@ -125,12 +131,12 @@ __attribute__((export_name("conv2d_narrow"))) int conv2d_narrow(
       int ow = 0;
       while (ow < Wo) {
         const int fast = ow >= lo && ow + P - 1 <= hi && ow + P - 1 < Wo;
-        if (fast && Co == 3) narrow_3_3_0(x, wT, y, b, oh, ow, H, W, Ci, Wo, KH, KW, sh, sw, pt, pl, Ho);
-        else if (fast && Co == 2) narrow_3_2_0(x, wT, y, b, oh, ow, H, W, Ci, Wo, KH, KW, sh, sw, pt, pl, Ho);
-        else if (fast) narrow_3_1_0(x, wT, y, b, oh, ow, H, W, Ci, Wo, KH, KW, sh, sw, pt, pl, Ho);
-        else if (Co == 3) narrow_1_3_1(x, wT, y, b, oh, ow, H, W, Ci, Wo, KH, KW, sh, sw, pt, pl, Ho);
-        else if (Co == 2) narrow_1_2_1(x, wT, y, b, oh, ow, H, W, Ci, Wo, KH, KW, sh, sw, pt, pl, Ho);
-        else narrow_1_1_1(x, wT, y, b, oh, ow, H, W, Ci, Wo, KH, KW, sh, sw, pt, pl, Ho);
+        if (fast && Co == 3) narrow_4_3_0(x, wT, y, b, oh, ow, H, W, Ci, Wo, KH, KW, sh, sw, pt, pl, Ho, bias);
+        else if (fast && Co == 2) narrow_4_2_0(x, wT, y, b, oh, ow, H, W, Ci, Wo, KH, KW, sh, sw, pt, pl, Ho, bias);
+        else if (fast) narrow_4_1_0(x, wT, y, b, oh, ow, H, W, Ci, Wo, KH, KW, sh, sw, pt, pl, Ho, bias);
+        else if (Co == 3) narrow_1_3_1(x, wT, y, b, oh, ow, H, W, Ci, Wo, KH, KW, sh, sw, pt, pl, Ho, bias);
+        else if (Co == 2) narrow_1_2_1(x, wT, y, b, oh, ow, H, W, Ci, Wo, KH, KW, sh, sw, pt, pl, Ho, bias);
+        else narrow_1_1_1(x, wT, y, b, oh, ow, H, W, Ci, Wo, KH, KW, sh, sw, pt, pl, Ho, bias);
         ow += fast ? P : 1;
       }
     }

@@ -5,14 +5,14 @@ import type * as tf from '@tensorflow/tfjs';
 import { KERNELS_WASM_BASE64 } from './kernelsBinary';
 
 export interface WasmKernels {
-  /** conv2d.c: y = conv2d(x, w), dilation 1; returns 1 (does nothing) unless Co is a multiple of 4. */
+  /** conv2d.c: y = conv2d(x, w) (+ bias when hasBias is 1), dilation 1; returns 1 (does nothing) unless Co is a multiple of 4. */
   conv2d(x: number, w: number, y: number, batch: number, inH: number, inW: number, inC: number,
     outH: number, outW: number, outC: number, kh: number, kw: number, strideH: number, strideW: number,
-    padTop: number, padLeft: number): number;
+    padTop: number, padLeft: number, bias: number, hasBias: number): number;
   /** conv2d.c: the same for 1-3 output channels with Ci a multiple of 4, weights as [kh][kw][co][ci]. */
   conv2d_narrow(x: number, wT: number, y: number, batch: number, inH: number, inW: number, inC: number,
     outH: number, outW: number, outC: number, kh: number, kw: number, strideH: number, strideW: number,
-    padTop: number, padLeft: number): number;
+    padTop: number, padLeft: number, bias: number, hasBias: number): number;
   /** filterGrad.c: dW (zeroed) of x and dy; returns 1 (does nothing) unless Co or Ci is a multiple of 4. */
   filter_grad(x: number, dy: number, dw: number, batch: number, inH: number, inW: number, inC: number,
     outH: number, outW: number, outC: number, kh: number, kw: number, strideH: number, strideW: number,
