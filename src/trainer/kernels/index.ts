@@ -2,6 +2,7 @@
 // Correctness kernels are always registered; speed kernels (issue 6) can be switched off to compare.
 // Each one is checked numerically in test/unit/kernels/.
 import * as tf from '@tensorflow/tfjs';
+import { addBiasKernel } from './addBias';
 import { conv2dKernel, fusedConv2dKernel } from './conv2d';
 import { conv2dBackpropFilterKernel } from './conv2dBackpropFilter';
 import { conv2dBackpropInputKernel } from './conv2dBackpropInput';
@@ -25,9 +26,16 @@ function setKernel(kernelName: string, backendName: string, config: tf.KernelCon
   if (tf.getKernel(kernelName, backendName) !== undefined) tf.unregisterKernel(kernelName, backendName);
   if (config === undefined) return;
   tf.registerKernel(config);
-  // A backend runs kernels' setup (wasm: binding the C function) only when it initialises.
-  const backend = tf.findBackend(backendName);
+  // A backend runs kernels' setup (wasm: binding the C function) only when it initialises, so an
+  // already initialised one needs it here. Not tf.findBackend: for a backend not yet initialised
+  // it starts an initialisation each call (wasm: a whole new module instance and heap per kernel).
+  const backend = initialisedBackends()[backendName];
   if (backend && config.setupFunc) config.setupFunc(backend);
+}
+
+/** The engine's initialised backends by name (its `registry`; no initialisation is started). */
+function initialisedBackends(): Record<string, tf.KernelBackend | undefined> {
+  return (tf.engine() as unknown as { registry: Record<string, tf.KernelBackend | undefined> }).registry;
 }
 
 /** With `speed` false the filter gradient leaves out its wasm C kernel (the conv formulations only). */
@@ -48,6 +56,8 @@ function speedKernels(backendName: string): tf.KernelConfig[] {
   if (stockConv) kernels.push(conv2dKernel(backendName, stockConv));
   const stockFused = stockKernel(tf.FusedConv2D, backendName);
   if (stockFused) kernels.push(fusedConv2dKernel(backendName, stockFused));
+  const stockAdd = stockKernel(tf.Add, backendName);
+  if (stockAdd) kernels.push(addBiasKernel(backendName, stockAdd));
   const stockSum = stockKernel(tf.Sum, backendName);
   if (stockSum) kernels.push(sumLeadingAxesKernel(backendName, stockSum));
   return kernels;

@@ -1,5 +1,5 @@
 // Sum over every axis but the last (the bias gradients: dy summed over batch, height and width) on
-// wasm as one C pass of column sums (wasm/reduce.c); any other Sum goes to the stock kernel.
+// wasm as one C pass of column sums (wasm/bias.c); any other Sum goes to the stock kernel.
 import * as tf from '@tensorflow/tfjs';
 import { stockRunner, type ProjectBackend } from './kernelCall';
 import { newOutput } from './memory';

@@ -23,8 +23,10 @@ export interface WasmKernels {
   resize_2x_grad(dy: number, dx: number, batch: number, inH: number, inW: number, channels: number): void;
   /** poolResize.c: UpSampling ×2 forward; H and W are the input's. */
   resize_2x(x: number, y: number, batch: number, inH: number, inW: number, channels: number): void;
-  /** reduce.c: out[c] = Σ_r x[r, c] over a rows × channels matrix. */
+  /** bias.c: out[c] = Σ_r x[r, c] over a rows × channels matrix. */
   sum_rows(x: number, out: number, rows: number, channels: number): void;
+  /** bias.c: y[r, c] = x[r, c] + bias[c]. */
+  add_bias(x: number, bias: number, y: number, rows: number, channels: number): void;
 }
 
 /** The slice of tfjs-backend-wasm's backend this needs. */
