@@ -7,18 +7,16 @@ export const CIFAR_SIZE = 32;
 const PLANE = CIFAR_SIZE * CIFAR_SIZE;
 export const RECORD_BYTES = 1 + 3 * PLANE;
 
-/** The batch files' contents, in order, each checked to be whole records. */
+/** The batch files' contents, in order, each checked to be whole records (the first bad file in order is named). */
 export async function readBatches(dir: string, files: readonly string[]): Promise<Buffer[]> {
-  return Promise.all(
-    files.map(async (file) => {
-      const path = join(dir, file);
-      const buffer = await readFile(path);
-      if (buffer.length === 0 || buffer.length % RECORD_BYTES !== 0) {
-        throw new Error(`${path} is not a CIFAR-10 batch: ${buffer.length} bytes is not a whole number of ${RECORD_BYTES}-byte records`);
-      }
-      return buffer;
-    }),
-  );
+  const buffers = await Promise.all(files.map((file) => readFile(join(dir, file))));
+  buffers.forEach((buffer, i) => {
+    if (buffer.length === 0 || buffer.length % RECORD_BYTES !== 0) {
+      const path = join(dir, files[i]);
+      throw new Error(`${path} is not a CIFAR-10 batch: ${buffer.length} bytes is not a whole number of ${RECORD_BYTES}-byte records`);
+    }
+  });
+  return buffers;
 }
 
 /** Writes record `record` of `batch` as 32×32×3 NHWC bytes into out at offset. */
