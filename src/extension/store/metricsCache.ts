@@ -9,6 +9,7 @@ interface Entry { offset: number; lines: MetricLine[] }
 
 export class MetricsCache {
   private readonly entries = new Map<string, Entry>();
+  private readonly pending = new Map<string, Promise<void>>();
 
   constructor(private readonly storeDir: string) {}
 
@@ -18,7 +19,17 @@ export class MetricsCache {
   }
 
   /** Reads what was appended since the last update; returns only the new lines (all lines if the file was rewritten). */
-  async update(runId: string): Promise<{ added: MetricLine[]; reset: boolean }> {
+  update(runId: string): Promise<{ added: MetricLine[]; reset: boolean }> {
+    // Store changes arrive in bursts: two reads from the same offset would add the same lines twice, so the
+    // reads of one run are queued one after another.
+    const next = (this.pending.get(runId) ?? Promise.resolve()).then(() => this.readAppended(runId));
+    const settled = next.then(() => undefined, () => undefined);
+    this.pending.set(runId, settled);
+    void settled.then(() => this.pending.get(runId) === settled && this.pending.delete(runId));
+    return next;
+  }
+
+  private async readAppended(runId: string): Promise<{ added: MetricLine[]; reset: boolean }> {
     const entry = this.entries.get(runId) ?? { offset: 0, lines: [] };
     const chunk = await readMetricsFrom(join(this.storeDir, storePaths.metrics(runId)), entry.offset);
     const lines = chunk.restarted ? chunk.lines : entry.lines.concat(chunk.lines);

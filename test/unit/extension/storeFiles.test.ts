@@ -41,6 +41,18 @@ describe('extension store reading', () => {
     assert.deepEqual((await cache.update('missing')).added, []);
   });
 
+  it('counts each appended line once when store changes arrive in a burst (overlapping updates)', async () => {
+    const runDir = join(dir, 'runs', 'r1');
+    mkdirSync(runDir, { recursive: true });
+    writeFileSync(join(runDir, 'metrics.jsonl'), line(1, 0.5));
+    const cache = new MetricsCache(dir);
+    await cache.update('r1');
+    appendFileSync(join(runDir, 'metrics.jsonl'), Array.from({ length: 5000 }, (_, i) => line(2, i)).join(''));
+    const burst = await Promise.all([cache.update('r1'), cache.update('r1'), cache.update('r1')]);
+    assert.equal(burst.reduce((n, b) => n + b.added.length, 0), 5000);
+    assert.equal(cache.lines('r1').length, 5001);
+  });
+
   it('reads db.json, an absent store as empty, and names the file of a broken or newer one', async () => {
     assert.deepEqual((await readStore(join(dir, 'nothing'))).runs, []);
     writeFileSync(join(dir, 'db.json'), JSON.stringify({ version: 1, sweeps: [], runs: [{ id: 'r1' }] }));
