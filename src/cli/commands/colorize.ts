@@ -1,10 +1,12 @@
 // `aelab colorize IMAGE`: colorizes an image of any size with a trained colorizer (by default the finished
 // colorize run with the best val_loss in the store) and writes <name>.colorized.png beside it.
 import type { Command } from 'commander';
+import type { BackendName } from '../../shared/runConfig';
 import { DEFAULT_STORE_DIR, storePaths, type RunRecord } from '../../shared/storeSchema';
 import { ExperimentStore } from '../../store';
 import { initBackend } from '../../trainer/backend';
 import { colorizeImage } from '../../trainer/inference/colorizeImage';
+import { BACKEND_OPTION_HELP, backendFromEnv, parseBackendName } from '../backendOption';
 
 interface ColorizeOptions {
   run?: string;
@@ -13,6 +15,7 @@ interface ColorizeOptions {
   greyOut?: string;
   store: string;
   force?: boolean;
+  backend?: BackendName;
   json?: boolean;
 }
 
@@ -27,13 +30,14 @@ export function registerColorize(program: Command): void {
     .option('--grey-out <path>', 'also write the grey input the model saw')
     .option('--store <dir>', 'the experiment store folder', DEFAULT_STORE_DIR)
     .option('--force', 'overwrite existing output files')
+    .option('--backend <name>', `inference ${BACKEND_OPTION_HELP}`, parseBackendName, backendFromEnv())
     .option('--json', 'print the result as JSON')
     .action((image: string, options: ColorizeOptions) => colorize(image, options));
 }
 
 async function colorize(imagePath: string, options: ColorizeOptions): Promise<void> {
   const modelDir = options.model ?? (await runModelDir(options));
-  const backend = await initBackend('auto', () => undefined);
+  const backend = await initBackend(options.backend ?? 'auto', () => undefined);
   const result = await colorizeImage({ imagePath, modelDir, outPath: options.out, greyOutPath: options.greyOut, force: options.force });
   if (options.json) process.stdout.write(`${JSON.stringify({ ...result, modelDir, backend: backend.name })}\n`);
   else process.stdout.write(`${result.outPath}\n${result.greyOutPath ? `${result.greyOutPath}\n` : ''}`);

@@ -1,6 +1,7 @@
 // `aelab sweep FILE` / `aelab sweep --resume ID`: runs a sweep's controller in the foreground.
 import { InvalidArgumentError, type Command } from 'commander';
-import { BACKEND_NAMES, type BackendName } from '../../shared/runConfig';
+import type { BackendName } from '../../shared/runConfig';
+import { BACKEND_OPTION_HELP, backendFromEnv, parseBackendName } from '../backendOption';
 import { DEFAULT_STORE_DIR } from '../../shared/storeSchema';
 import { ExperimentStore } from '../../store';
 import { runSweep } from '../../sweep/controller';
@@ -23,20 +24,9 @@ export function registerSweep(program: Command): void {
     .option('--resume <sweepId>', 'resume this sweep: re-run the runs that were interrupted, then continue the search')
     .option('--store <dir>', 'the experiment store folder', DEFAULT_STORE_DIR)
     .option('--concurrency <n>', 'trainer processes at once (default: the sweep file\'s, else the CPU cores; 1 on GPU)', positiveInteger)
-    .option('--backend <name>', `force every run's backend (${BACKEND_NAMES.join(', ')}); default: the sweep file's, else $AELAB_BACKEND, else auto`, backendName, backendFromEnv())
+    .option('--backend <name>', `every run's ${BACKEND_OPTION_HELP} (a backend fixed in the sweep file wins)`, parseBackendName, backendFromEnv())
     .option('--json', 'print one JSON event per line')
     .action((file: string | undefined, options: SweepOptions) => sweep(file, options));
-}
-
-function backendName(text: string): BackendName {
-  if (!(BACKEND_NAMES as readonly string[]).includes(text)) throw new InvalidArgumentError(`must be one of ${BACKEND_NAMES.join(', ')}`);
-  return text as BackendName;
-}
-
-/** The extension passes its "preferred backend" setting as AELAB_BACKEND. */
-function backendFromEnv(): BackendName | undefined {
-  const value = process.env.AELAB_BACKEND;
-  return value && value !== 'auto' && (BACKEND_NAMES as readonly string[]).includes(value) ? (value as BackendName) : undefined;
 }
 
 /** A backend given on the command line applies to every run, unless the sweep file fixes one itself. */

@@ -50,6 +50,13 @@ describe('aelab colorize (after a real colorize run)', function () {
     const direct = await runCli(['colorize', image, '--model', join(runDir, 'model', 'best'), '--out', out, '--json'], env);
     assert.equal(direct.code, 0, direct.stderr);
     assert.deepEqual(await sharp(out).metadata().then((m) => [m.width, m.height]), [37, 23]);
+
+    // --backend (default $AELAB_BACKEND): inference on the backend asked for, and the same picture.
+    const onCpu = await runCli(['colorize', image, '--model', join(runDir, 'model', 'best'), '--out', join(dir, 'cpu.png'), '--json'], { ...env, AELAB_BACKEND: 'cpu' });
+    assert.equal(onCpu.code, 0, onCpu.stderr);
+    assert.equal(onCpu.lines.at(-1)?.backend, 'cpu');
+    const [a, b] = await Promise.all([out, join(dir, 'cpu.png')].map((f) => sharp(f).raw().toBuffer()));
+    assert.ok(a.every((v, i) => Math.abs(v - b[i]) <= 1), 'wasm and cpu colorize the same image within 1 level');
   });
 
   it('a corrupt image is a clear error naming the file', async () => {
