@@ -7,6 +7,10 @@ RIG="$PWD/.cache/e2e"
 NODE_VERSION=24.21.0
 CODE_SERVER_VERSION=4.139.1
 mkdir -p "$RIG"
+# Run from `npm run`, this script inherits the outer npm's npm_* variables; npm reads them as config, so the
+# inner installs below would claim the outer Node (npm_config_user_agent says node/v20) and code-server's
+# postinstall would refuse to build. Start the inner npm runs clean.
+while IFS= read -r var; do unset "$var"; done < <(compgen -e | grep -i '^npm_')
 
 apt_install() {
   # The lock keeps parallel installs (other engineers, CI steps) from colliding on dpkg.
