@@ -48,6 +48,14 @@ process.on('disconnect', () => {
   stopRequested = true;
   if (!started) process.exit(0);
 });
+// `--probe-backend`: report the backend 'auto' picks here, and exit (the sweep controller sizes its pool by it).
+if (process.argv.includes('--probe-backend')) {
+  initBackend('auto').then(
+    (backend) => process.stdout.write(`${JSON.stringify({ backend: backend.name, adapter: backend.adapter })}\n`, () => process.exit(0)),
+    (error: unknown) => fatal(error),
+  );
+}
+
 process.on('message', (raw: unknown) => {
   if (!isControllerToTrainer(raw)) {
     process.stderr.write(`trainer: ignoring an invalid message: ${JSON.stringify(raw)}\n`);

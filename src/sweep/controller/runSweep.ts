@@ -1,5 +1,7 @@
 // The sweep controller's entry point (used by `aelab sweep` and, through the CLI, by the extension).
 import type { SweepRecord } from '../../shared/storeSchema';
+import { sweepRunConfig } from '../spec';
+import { resolveDefaultConcurrency, probeAutoBackend } from './concurrency';
 import { SweepSession } from './sweepSession';
 import { resumeSweep, startSweep } from './sweepSetup';
 import type { RunSweepOptions } from './types';
@@ -10,7 +12,10 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepRecord> {
   if (!options.spec && !options.resumeId) throw new Error('runSweep needs a sweep spec or a sweep id to resume');
   const setup = options.resumeId ? await resumeSweep(store, options.resumeId) : await startSweep(store, options.spec!);
   const stored = await store.listRuns({ sweepId: setup.sweep.id });
-  const session = new SweepSession(options, setup, stored);
+  // Without a concurrency from the caller or the sweep file, one trainer per GPU or one per core.
+  const concurrency = options.concurrency ?? setup.spec.concurrency
+    ?? (await resolveDefaultConcurrency(sweepRunConfig(setup.spec).backend, () => probeAutoBackend(options.trainer)));
+  const session = new SweepSession({ ...options, concurrency }, setup, stored);
   const { sweep } = setup;
   session.emit({
     type: 'sweep-started',

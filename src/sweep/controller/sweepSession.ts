@@ -44,8 +44,7 @@ export class SweepSession {
     this.book = new TrialBook(this.sweep.metric);
     for (const run of stored) this.book.addStored(run, this.store.file(storePaths.metrics(run.id)));
     this.runNumber = stored.length;
-    const backend = sweepRunConfig(this.spec).backend;
-    this.pool = new SlotPool(options.concurrency ?? this.spec.concurrency ?? defaultConcurrency(backend));
+    this.pool = new SlotPool(options.concurrency ?? this.spec.concurrency ?? defaultConcurrency(sweepRunConfig(this.spec).backend));
     this.searcher = createSearcher(this.spec, this.sweep.seed);
     this.fastForwardSearcher(stored);
     const early = this.spec.earlyTerminate;
