@@ -135,8 +135,13 @@ describe('Autoencoder Lab in VS Code (code-server)', function () {
     // The panel has drawn what the file holds before anything is appended.
     await frame.waitForFunction(() => Number(document.getElementById('app')!.dataset.points ?? 0) > 0);
     const before = await frame.evaluate(() => Number(document.getElementById('app')!.dataset.points));
+    // The run the panel shows (the sidebar's first, by creation time; db.json lists runs in the order their
+    // index writes won the store lock, which two concurrent runs can swap).
     const db = JSON.parse(readFileSync(join(workspace, '.aelab', 'db.json'), 'utf8'));
-    const metrics = join(workspace, '.aelab', 'runs', db.runs[0].id, 'metrics.jsonl');
+    const panelText = await frame.locator('body').innerText();
+    const shown = db.runs.find((r: { id: string }) => panelText.includes(r.id));
+    assert.ok(shown, 'the panel names its run id');
+    const metrics = join(workspace, '.aelab', 'runs', shown.id, 'metrics.jsonl');
     const line = (kind: string, epoch: number, loss: number) => `${JSON.stringify({ kind, epoch, time: new Date().toISOString(), values: { loss } })}\n`;
 
     const started = Date.now();
