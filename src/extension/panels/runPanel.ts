@@ -1,4 +1,5 @@
 // The run panel: loss curves growing live, PSNR/SSIM, throughput, configuration, grid images, a failed run's log.
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { storePaths, type RunRecord } from '../../shared/storeSchema';
@@ -38,6 +39,24 @@ export class RunPanel extends PanelBase {
     RunPanel.open.set(runId, this);
     this.disposables.push({ dispose: () => RunPanel.open.delete(runId) });
     this.disposables.push(store.onDidChange(() => void this.sendAppend()));
+    this.watchMetricsSize();
+  }
+
+  /**
+   * File events can be late or dropped (seen in code-server under load), and an appended metrics line does
+   * not touch db.json: a cheap size check a few times a second keeps the curves live within half a second.
+   */
+  private watchMetricsSize(): void {
+    const file = join(this.context.storeDir, storePaths.metrics(this.runId));
+    let lastSize = -1;
+    const timer = setInterval(() => {
+      if (!this.isReady) return;
+      void stat(file).then((s) => {
+        if (lastSize !== -1 && s.size !== lastSize) void this.sendAppend();
+        lastSize = s.size;
+      }, () => undefined);
+    }, 200);
+    this.disposables.push({ dispose: () => clearInterval(timer) });
   }
 
   private get run(): RunRecord | undefined {

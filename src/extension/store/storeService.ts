@@ -1,5 +1,7 @@
 // Watches the store folder and keeps the latest db.json in memory; everything that shows the store listens to
 // onDidChange. Changes are coalesced (a sweep writes several files per epoch) but delivered within ~150 ms.
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { StoreData } from '../../shared/storeSchema';
 import { EMPTY_STORE, readStore } from './readStore';
@@ -74,9 +76,21 @@ export class StoreService implements vscode.Disposable {
     this.watcher.onDidDelete(() => this.scheduleRefresh());
     // File events can be dropped (store outside the workspace, network drives): while something runs, also
     // look once a second.
+    // Otherwise a cheap check of db.json's size and time catches a dropped event for a change of the index.
     this.poll = setInterval(() => {
-      if (this.data.runs.some((r) => r.status === 'running' || r.status === 'queued')) this.scheduleRefresh();
+      if (this.data.runs.some((r) => r.status === 'running' || r.status === 'queued')) return this.scheduleRefresh();
+      void this.indexChanged().then((changed) => changed && this.scheduleRefresh());
     }, 1000);
+  }
+
+  private lastIndexStamp = '';
+
+  private async indexChanged(): Promise<boolean> {
+    if (!this.storeDir) return false;
+    const stamp = await stat(join(this.storeDir, 'db.json')).then((s) => `${s.size}:${s.mtimeMs}`, () => 'absent');
+    const changed = this.lastIndexStamp !== '' && stamp !== this.lastIndexStamp;
+    this.lastIndexStamp = stamp;
+    return changed;
   }
 
   dispose(): void {

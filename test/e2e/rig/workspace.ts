@@ -47,10 +47,10 @@ parameters:
 `;
 
 /** kernelSizes: 2 runs by default (the compare journey); 1 avoids the colorizer question (desktop journeys). */
-/** A sweep long enough to be stopped while it runs (4 runs × 30 epochs, one at a time). */
+/** A sweep long enough to be stopped while it runs (4 runs × 300 epochs, one at a time; the journey stops it). */
 export const LONG_SWEEP_FILE = 'long-sweep.yaml';
 const LONG_SWEEP = SWEEP.replace('name: e2e-colorize', 'name: e2e-long').replace('concurrency: 2', 'concurrency: 1')
-  .replace('values: [3, 5]', 'values: [1, 3, 5, 7]').replace('epochs: 2', 'epochs: 30');
+  .replace('values: [3, 5]', 'values: [1, 3, 5, 7]').replace('epochs: 2', 'epochs: 300');
 
 export function createWorkspace(runs: 1 | 2 = 2): string {
   const dir = mkdtempSync(join(tmpdir(), 'aelab-ws-'));
