@@ -6,7 +6,14 @@ import type { RunConfig } from './runConfig';
 export type MetricValues = Record<string, number>;
 
 // ── Sent by the controller (parent) to the trainer (child) ──────────────────────────────────────
-export interface StartMessage { type: 'start'; runId: string; runDir: string; config: RunConfig }
+export interface StartMessage {
+  type: 'start';
+  runId: string;
+  runDir: string;
+  config: RunConfig;
+  /** After the run: 'exit' (default), or 'wait' for the next 'start' (a sweep's warm trainer; see 'idle'). */
+  afterRun?: 'exit' | 'wait';
+}
 /** Ends the run after the current batch; metrics and checkpoints written so far are kept. */
 export interface StopMessage { type: 'stop'; reason: 'user' | 'pruned' }
 export type ControllerToTrainer = StartMessage | StopMessage;
@@ -34,10 +41,12 @@ export interface DoneMessage {
   bestEpoch: number;
 }
 export interface LogMessage { type: 'log'; level: 'info' | 'warn'; message: string }
+/** After 'done' of a run started with afterRun 'wait': the run is over, the trainer is idle until the next 'start'. */
+export interface IdleMessage { type: 'idle' }
 /** The child's own report of a fatal error, sent before it exits non-zero. */
 export interface ErrorMessage { type: 'error'; message: string; stack?: string }
 export type TrainerToController =
-  | StartedMessage | ProgressMessage | EpochMessage | ImageMessage | CheckpointMessage | DoneMessage | LogMessage | ErrorMessage;
+  | StartedMessage | ProgressMessage | EpochMessage | ImageMessage | CheckpointMessage | DoneMessage | LogMessage | IdleMessage | ErrorMessage;
 
 // ── Validation at arrival ────────────────────────────────────────────────────────────────────────
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -53,6 +62,7 @@ const trainerMessageChecks: Record<TrainerToController['type'], (m: Record<strin
   checkpoint: (m) => isNum(m.epoch) && (m.kind === 'best' || m.kind === 'last') && isStr(m.path),
   done: (m) => (m.status === 'finished' || m.status === 'stopped') && isMetrics(m.summary) && isNum(m.bestEpoch),
   log: (m) => (m.level === 'info' || m.level === 'warn') && isStr(m.message),
+  idle: () => true,
   error: (m) => isStr(m.message) && (m.stack === undefined || isStr(m.stack)),
 };
 
@@ -64,5 +74,6 @@ export function isTrainerToController(value: unknown): value is TrainerToControl
 export function isControllerToTrainer(value: unknown): value is ControllerToTrainer {
   if (!isObject(value)) return false;
   if (value.type === 'stop') return value.reason === 'user' || value.reason === 'pruned';
-  return value.type === 'start' && isStr(value.runId) && isStr(value.runDir) && isObject(value.config);
+  const afterRunOk = value.afterRun === undefined || value.afterRun === 'exit' || value.afterRun === 'wait';
+  return value.type === 'start' && isStr(value.runId) && isStr(value.runDir) && isObject(value.config) && afterRunOk;
 }

@@ -1,13 +1,20 @@
 // The forked trainer (bundled to dist/trainer.js): waits for 'start', initialises the backend, trains,
 // and reports. 'stop', SIGTERM or a vanished parent end the run after the current batch; a fatal error
 // is reported as an 'error' message (with its stack) before the process exits non-zero.
+// A sweep's trainer (afterRun 'wait') stays up after a clean run and says 'idle': the next run then starts
+// with the backend initialised and the JIT warm, instead of paying both again in a new process.
+import * as tf from '@tensorflow/tfjs';
 import { isControllerToTrainer, type StartMessage, type TrainerToController } from '../shared/trainerMessages';
-import { initBackend } from './backend';
+import { initBackend, type BackendInfo } from './backend';
 import { withBatchSizeAdvice } from './backend/webgpu';
 import { runTraining } from './train/runTraining';
 
 let stopRequested = false;
 let started = false;
+/** A signal or a vanished parent: this process ends after its run, whatever afterRun says. */
+let leaving = false;
+/** The backend of the previous run in this process, by the name the configuration asked for. */
+let initialised: { requested: string; backend: BackendInfo } | undefined;
 
 /** Sends a message if the parent is still there; resolves once it is handed to the OS. */
 function send(message: TrainerToController): Promise<void> {
@@ -19,8 +26,21 @@ function send(message: TrainerToController): Promise<void> {
 
 const log = (message: string) => void send({ type: 'log', level: 'info', message });
 
+let runsHere = 0;
+
+async function backendFor(requested: StartMessage['config']['backend']): Promise<BackendInfo> {
+  runsHere++;
+  if (initialised?.requested === requested) {
+    log(`run ${runsHere} in this trainer process (pid ${process.pid}): backend ${initialised.backend.name} chosen before`);
+    return initialised.backend;
+  }
+  initialised = { requested, backend: await initBackend(requested, log) };
+  return initialised.backend;
+}
+
 async function run(start: StartMessage): Promise<void> {
-  const backend = await initBackend(start.config.backend, log);
+  const backend = await backendFor(start.config.backend);
+  const tensorsBefore = tf.memory().numTensors;
   await runTraining({
     config: start.config,
     runDir: start.runDir,
@@ -29,6 +49,14 @@ async function run(start: StartMessage): Promise<void> {
     backend: backend.name,
     adapter: backend.adapter,
   });
+  // Only a clean process is reused: a run that left tensors behind would grow every later run's memory.
+  const leaked = tf.memory().numTensors - tensorsBefore;
+  if (start.afterRun === 'wait' && !leaving && process.connected && leaked === 0) {
+    started = false;
+    await send({ type: 'idle' });
+    return;
+  }
+  if (leaked > 0) process.stderr.write(`trainer: the run left ${leaked} tensors behind; not reused\n`);
   process.exit(0);
 }
 
@@ -41,13 +69,16 @@ async function fatal(error: unknown): Promise<void> {
 
 process.on('uncaughtException', (error) => void fatal(error));
 process.on('unhandledRejection', (reason) => void fatal(reason));
-process.on('SIGTERM', () => (stopRequested = true));
-process.on('SIGINT', () => (stopRequested = true));
-process.on('disconnect', () => {
-  // The parent is gone: nobody will read the results, but stopping cleanly keeps the checkpoints.
+/** Ends the run after its batch and the process after the run; an idle process exits at once. */
+function leave(): void {
   stopRequested = true;
+  leaving = true;
   if (!started) process.exit(0);
-});
+}
+process.on('SIGTERM', leave);
+process.on('SIGINT', leave);
+// The parent is gone: nobody will read the results, but stopping cleanly keeps the checkpoints.
+process.on('disconnect', leave);
 // `--probe-backend`: report the backend 'auto' picks here, and exit (the sweep controller sizes its pool by it).
 if (process.argv.includes('--probe-backend')) {
   initBackend('auto').then(
@@ -65,6 +96,7 @@ process.on('message', (raw: unknown) => {
     stopRequested = true;
   } else if (!started) {
     started = true;
+    stopRequested = false; // a 'stop' meant for the previous run must not end this one
     run(raw).catch((error: unknown) => fatal(withBatchSizeAdvice(error, raw.config.train?.batchSize)));
   }
 });

@@ -6,9 +6,9 @@ import { storePaths } from '../../shared/storeSchema';
 import type { EpochMessage } from '../../shared/trainerMessages';
 import type { ExperimentStore } from '../../store';
 import { recordRun } from '../../store/runRecorder';
-import { TrainerProcess } from '../../trainer/process';
+import type { TrainerProcess } from '../../trainer/process';
 import { AshaScheduler } from '../asha';
-import { SlotPool } from '../pool';
+import { SlotPool, WarmTrainers } from '../pool';
 import { createSearcher } from '../search';
 import { applyParams, sweepRunConfig, type SweepSpec } from '../spec';
 import { defaultConcurrency } from './concurrency';
@@ -25,6 +25,7 @@ export class SweepSession {
   private readonly spec: SweepSpec;
   private readonly book: TrialBook;
   private readonly pool: SlotPool;
+  private readonly trainers: WarmTrainers;
   private readonly searcher: ReturnType<typeof createSearcher>;
   private readonly asha?: AshaScheduler;
   private readonly queue: { params: Params; requeuedFrom?: string }[];
@@ -45,6 +46,7 @@ export class SweepSession {
     for (const run of stored) this.book.addStored(run, this.store.file(storePaths.metrics(run.id)));
     this.runNumber = stored.length;
     this.pool = new SlotPool(options.concurrency ?? this.spec.concurrency ?? defaultConcurrency(sweepRunConfig(this.spec).backend));
+    this.trainers = new WarmTrainers(this.pool.size);
     this.searcher = createSearcher(this.spec, this.sweep.seed);
     this.fastForwardSearcher(stored);
     const early = this.spec.earlyTerminate;
@@ -79,6 +81,7 @@ export class SweepSession {
       await this.finish('failed', 'failures');
       throw error;
     } finally {
+      this.trainers.dispose();
       unwatch();
       this.options.signal?.removeEventListener('abort', abort);
     }
@@ -114,7 +117,7 @@ export class SweepSession {
     const name = `${this.sweep.name}-${++this.runNumber}`;
     const run = await this.store.createRun({ config, sweepId: this.sweep.id, params, name, ...(requeuedFrom ? { requeuedFrom } : {}) });
     this.book.add(run.id, params).status = 'running';
-    const trainer = TrainerProcess.start({ runId: run.id, runDir: this.store.runDir(run.id), config, ...this.options.trainer });
+    const trainer = this.trainers.start({ runId: run.id, runDir: this.store.runDir(run.id), config, ...this.options.trainer });
     this.active.set(run.id, trainer);
     let freeSlot: () => void = () => undefined;
     const slotFreed = new Promise<void>((resolve) => (freeSlot = resolve));

@@ -1,1 +1,2 @@
 export { SlotPool, type PoolEntry } from './slotPool';
+export { WarmTrainers } from './warmTrainers';

@@ -1,3 +1,3 @@
 // The parent side of the trainer process.
-export { TrainerProcess, defaultTrainerScript, type TrainerProcessOptions, type TrainerCompletion } from './trainerProcess';
+export { TrainerProcess, defaultTrainerScript, type TrainerProcessOptions, type TrainerCompletion, type IdleTrainer } from './trainerProcess';
 export { TrainerProcessError } from './trainerProcessError';

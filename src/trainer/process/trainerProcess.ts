@@ -1,5 +1,6 @@
-// The parent side of one trainer: forks dist/trainer.js, sends it 'start', validates what it sends back,
-// keeps its stderr tail, and stops it politely ('stop', then SIGTERM, then SIGKILL).
+// The parent side of one trainer run: forks dist/trainer.js (or takes over an idle one that a previous run
+// left, see keepAlive), sends it 'start', validates what it sends back, keeps its stderr tail, and stops it
+// politely ('stop', then SIGTERM, then SIGKILL).
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,6 +23,8 @@ export interface TrainerProcessOptions {
   env?: NodeJS.ProcessEnv;
   /** After 'stop', how long the trainer gets to finish its batch before SIGTERM, then SIGKILL. */
   stopGraceMs?: number;
+  /** Keep the process after a clean run: the run completes at the trainer's 'idle', and takeIdleChild() hands it on. */
+  keepAlive?: boolean;
 }
 
 export interface TrainerCompletion {
@@ -30,8 +33,15 @@ export interface TrainerCompletion {
   stderrTail: string;
   /** The last 'done' message, when the trainer finished or stopped properly. */
   done?: Extract<TrainerToController, { type: 'done' }>;
-  /** Set whenever the run did not end with a 'done' and a clean exit. */
+  /** Set whenever the run did not end with a 'done' and a clean exit (or, kept alive, a clean 'idle'). */
   error?: TrainerProcessError;
+  /** The run ended with the trainer idle and alive (keepAlive): exitCode and signal are then null. */
+  idle?: true;
+}
+
+/** A trainer process that finished a run and waits for the next 'start'; only TrainerProcess uses it. */
+export interface IdleTrainer {
+  readonly child: ChildProcess;
 }
 
 interface TrainerEvents {
@@ -46,6 +56,18 @@ interface TrainerEvents {
 
 export const defaultTrainerScript = () => join(findPackageRoot(__dirname), 'dist', 'trainer.js');
 
+function forkTrainer(options: TrainerProcessOptions): ChildProcess {
+  const script = options.trainerScript ?? defaultTrainerScript();
+  if (!existsSync(script)) throw new Error(`trainer script ${script} not found; run \`npm run build\` first`);
+  return fork(script, ['--run', options.runId], {
+    execPath: options.nodePath,
+    execArgv: options.execArgv ?? [],
+    env: options.env ?? process.env,
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    serialization: 'json',
+  });
+}
+
 export class TrainerProcess extends TypedEmitter<TrainerEvents> {
   readonly completed: Promise<TrainerCompletion>;
   private readonly child: ChildProcess;
@@ -55,31 +77,39 @@ export class TrainerProcess extends TypedEmitter<TrainerEvents> {
   private timers: NodeJS.Timeout[] = [];
   private stopForced = false;
   private completion?: TrainerCompletion;
+  private handedOver = false;
+  /** Removes this run's listeners from the child (when the child goes on to another run). */
+  private readonly unwire: Array<() => void> = [];
 
-  private constructor(private readonly options: TrainerProcessOptions) {
+  private constructor(private readonly options: TrainerProcessOptions, idle?: IdleTrainer) {
     super();
-    const script = options.trainerScript ?? defaultTrainerScript();
-    if (!existsSync(script)) throw new Error(`trainer script ${script} not found; run \`npm run build\` first`);
-    this.child = fork(script, ['--run', options.runId], {
-      execPath: options.nodePath,
-      execArgv: options.execArgv ?? [],
-      env: options.env ?? process.env,
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-      serialization: 'json',
-    });
+    this.child = idle?.child ?? forkTrainer(options);
     this.completed = new Promise((resolve) => {
-      this.child.once('close', (code, signal) => resolve(this.complete(code, signal)));
+      this.listen('close', (code: number | null, signal: NodeJS.Signals | null) => resolve(this.complete(code, signal)));
       // A process that never started (bad nodePath) emits 'error' and no 'close'.
-      this.child.on('error', (error) => {
+      this.listen('error', (error: Error) => {
         this.stderr.append(`\n[trainer process] ${error.message}\n`);
         if (this.child.pid === undefined) resolve(this.complete(null, null));
       });
+      this.listen('message', (raw: unknown) => this.receive(raw, () => resolve(this.complete(null, null, true))));
     });
-    this.wire();
+    this.wire(idle !== undefined);
   }
 
   static start(options: TrainerProcessOptions): TrainerProcess {
     return new TrainerProcess(options);
+  }
+
+  /** The next run on a trainer that a previous run left idle (see takeIdleChild). */
+  static startOn(idle: IdleTrainer, options: TrainerProcessOptions): TrainerProcess {
+    return new TrainerProcess({ ...options, keepAlive: true }, idle);
+  }
+
+  /** After a run that ended idle: the live process, for startOn; undefined otherwise, or once taken. */
+  takeIdleChild(): IdleTrainer | undefined {
+    if (!this.completion?.idle || !this.child.connected || this.handedOver) return undefined;
+    this.handedOver = true;
+    return { child: this.child };
   }
 
   get pid(): number | undefined {
@@ -88,7 +118,7 @@ export class TrainerProcess extends TypedEmitter<TrainerEvents> {
 
   /** Asks the trainer to stop after its current batch; escalates to SIGTERM then SIGKILL if it does not exit. */
   stop(reason: 'user' | 'pruned' = 'user'): void {
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    if (this.completion || this.child.exitCode !== null || this.child.signalCode !== null) return;
     this.send({ type: 'stop', reason });
     const grace = this.options.stopGraceMs ?? 30_000;
     this.timers.push(setTimeout(() => this.child.kill('SIGTERM'), grace));
@@ -98,9 +128,9 @@ export class TrainerProcess extends TypedEmitter<TrainerEvents> {
     }, grace * 2));
   }
 
-  /** Kills the trainer at once (SIGKILL). */
+  /** Kills the trainer at once (SIGKILL); not once it was handed on to another run. */
   kill(): void {
-    this.child.kill('SIGKILL');
+    if (!this.handedOver) this.child.kill('SIGKILL');
   }
 
   dispose(): void {
@@ -108,28 +138,39 @@ export class TrainerProcess extends TypedEmitter<TrainerEvents> {
     this.timers.forEach(clearTimeout);
   }
 
-  private wire(): void {
+  private listen(event: string, listener: (...args: never[]) => void, emitter: NodeJS.EventEmitter | null = this.child): void {
+    if (!emitter) return;
+    const untyped = listener as unknown as (...args: unknown[]) => void;
+    emitter.on(event, untyped);
+    this.unwire.push(() => emitter.off(event, untyped));
+  }
+
+  private wire(reused: boolean): void {
     const onOutput = (chunk: Buffer) => {
       const text = chunk.toString('utf8');
       this.stderr.append(text);
       this.fire('output', text);
     };
-    this.child.stderr?.on('data', onOutput);
-    this.child.stdout?.on('data', onOutput);
-    this.child.on('message', (raw) => this.receive(raw));
-    this.child.once('spawn', () => {
+    this.listen('data', onOutput, this.child.stderr);
+    this.listen('data', onOutput, this.child.stdout);
+    const begin = () => {
       this.fire('started', { pid: this.child.pid ?? -1 });
-      this.send({ type: 'start', runId: this.options.runId, runDir: this.options.runDir, config: this.options.config });
-    });
+      const afterRun = this.options.keepAlive ? 'wait' : 'exit';
+      this.send({ type: 'start', runId: this.options.runId, runDir: this.options.runDir, config: this.options.config, afterRun });
+    };
+    // A reused process is already running: start on the next tick, once the caller has subscribed.
+    if (reused) setImmediate(begin);
+    else this.child.once('spawn', begin);
   }
 
-  private receive(raw: unknown): void {
+  private receive(raw: unknown, onIdle: () => void): void {
     if (!isTrainerToController(raw)) {
       this.fire('invalidMessage', raw);
       return;
     }
     if (raw.type === 'done') this.done = raw;
     if (raw.type === 'error') this.reported = raw;
+    if (raw.type === 'idle') return onIdle();
     this.fire('message', raw);
   }
 
@@ -137,14 +178,15 @@ export class TrainerProcess extends TypedEmitter<TrainerEvents> {
     if (this.child.connected) this.child.send(message, (error) => error && this.stderr.append(`\n[trainer process] send failed: ${error.message}\n`));
   }
 
-  private complete(exitCode: number | null, signal: NodeJS.Signals | null): TrainerCompletion {
+  private complete(exitCode: number | null, signal: NodeJS.Signals | null, idle = false): TrainerCompletion {
     if (this.completion) return this.completion;
     this.timers.forEach(clearTimeout);
+    if (idle) this.unwire.forEach((remove) => remove());
     const stderrTail = this.stderr.toString();
-    const clean = exitCode === 0 && this.done !== undefined && this.reported === undefined;
-    const completion: TrainerCompletion = { exitCode, signal, stderrTail, ...(this.done ? { done: this.done } : {}) };
+    const clean = (idle || exitCode === 0) && this.done !== undefined && this.reported === undefined;
+    const completion: TrainerCompletion = { exitCode, signal, stderrTail, ...(this.done ? { done: this.done } : {}), ...(idle ? { idle: true as const } : {}) };
     if (!clean) {
-      const message = this.reported?.message ?? describeExit(exitCode, signal, stderrTail, this.stopForced);
+      const message = this.reported?.message ?? (idle ? "the trainer went idle without finishing its run (no 'done')" : describeExit(exitCode, signal, stderrTail, this.stopForced));
       completion.error = new TrainerProcessError(message, exitCode, signal, stderrTail, this.reported?.stack);
     }
     this.completion = completion;
