@@ -39,7 +39,7 @@ async function main(): Promise<void> {
       console.log(`PyTorch reference skipped: ${noTorch}`);
     }
 
-    const sweep = await measureSweepScaling(sizes.sweepLimit, sizes.sweepEpochs, sizes.batch);
+    const sweep = await measureSweepScaling(sizes.sweepLimit, sizes.sweepEpochs, sizes.batch, sizes.sweepRunsPerLane, sizes.sweepRounds);
 
     console.log(`\nload average while measuring: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on this machine's cores`);
     console.log('img/s by the wall clock, and per CPU-second of the trainer\'s process ("cpu"): the latter is steadier when other work shares the cores');

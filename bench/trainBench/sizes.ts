@@ -12,9 +12,12 @@ export interface BenchSizes {
   /** Images per sweep run (the sample, limited) and epochs per run (several: the steady state skips each epoch's first batch). */
   sweepLimit: number;
   sweepEpochs: number;
+  /** Runs one after another on each trainer of the sweep (a warm process after the first), and rounds of (1 trainer, 2 trainers). */
+  sweepRunsPerLane: number;
+  sweepRounds: number;
 }
 
 export function benchSizes(env: NodeJS.ProcessEnv = process.env): BenchSizes {
-  if (env.AELAB_BENCH_TINY === '1') return { images: 128, epochs: 1, batch: 32, cpuImages: 64, sampleLimit: 300, sweepLimit: 100, sweepEpochs: 1 };
-  return { images: 4096, epochs: 2, batch: 64, cpuImages: 512, sampleLimit: 0, sweepLimit: 2000, sweepEpochs: 3 };
+  if (env.AELAB_BENCH_TINY === '1') return { images: 128, epochs: 1, batch: 32, cpuImages: 64, sampleLimit: 300, sweepLimit: 100, sweepEpochs: 1, sweepRunsPerLane: 2, sweepRounds: 1 };
+  return { images: 4096, epochs: 2, batch: 64, cpuImages: 512, sampleLimit: 0, sweepLimit: 2000, sweepEpochs: 3, sweepRunsPerLane: 3, sweepRounds: 2 };
 }

@@ -126,6 +126,7 @@ export class SweepSession {
       .then(({ run: ended }) => this.onEnded(ended))
       .finally(() => {
         this.active.delete(run.id);
+        this.trainers.giveBack(trainer);
         freeSlot();
       });
     this.pool.add({ slotFreed, done });

@@ -9,16 +9,22 @@ export class WarmTrainers {
   private disposed = false;
 
   /** `maxIdle`: processes kept waiting at most (the sweep's concurrency); more are let go. */
-  constructor(private readonly maxIdle: number) {}
+  constructor(readonly maxIdle: number) {}
 
   /** Starts the run on an idle process of the same backend, or forks one. */
   start(options: TrainerProcessOptions): TrainerProcess {
     const backend = options.config.backend;
     const index = this.idle.findIndex((entry) => entry.backend === backend && entry.trainer.child.connected);
     const reused = index >= 0 ? this.take(index) : undefined;
-    const trainer = reused ? TrainerProcess.startOn(reused, options) : TrainerProcess.start({ ...options, keepAlive: true });
-    void trainer.completed.then(() => this.keep(backend, trainer.takeIdleChild()));
-    return trainer;
+    return reused ? TrainerProcess.startOn(reused, options) : TrainerProcess.start({ ...options, keepAlive: true });
+  }
+
+  /**
+   * After a run has completed and been recorded: keeps its process for the next run if it ended idle.
+   * (Only then: until its record says it ended, `aelab stop RUN` may still signal that process for it.)
+   */
+  giveBack(trainer: TrainerProcess): void {
+    this.keep(trainer.config.backend, trainer.takeIdleChild());
   }
 
   /** Processes waiting for a run now. */

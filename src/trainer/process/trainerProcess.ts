@@ -112,6 +112,10 @@ export class TrainerProcess extends TypedEmitter<TrainerEvents> {
     return { child: this.child };
   }
 
+  get config(): RunConfig {
+    return this.options.config;
+  }
+
   get pid(): number | undefined {
     return this.child.pid;
   }

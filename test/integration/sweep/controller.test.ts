@@ -6,6 +6,7 @@ import { storePaths } from '../../../src/shared/storeSchema';
 import { ExperimentStore, readMetrics } from '../../../src/store';
 import { runSweep, type SweepEvent } from '../../../src/sweep/controller';
 import { loadSweepFile } from '../../../src/sweep/spec';
+import { TrainerProcess } from '../../../src/trainer/process';
 import { ensureBuilt, runCli, tempDir, writeSweep } from './helpers';
 
 describe('sweep controller with the real trainer', function () {
@@ -33,6 +34,21 @@ describe('sweep controller with the real trainer', function () {
     const [a, b] = runs.map((r) => [Date.parse(r.startedAt!), Date.parse(r.endedAt!)]);
     assert.ok(a[0] < b[1] && b[0] < a[1], `run intervals overlap: ${JSON.stringify([a, b])}`);
     assert.ok(sweep.bestRunId && runs.some((r) => r.id === sweep.bestRunId));
+  });
+
+  it('runs one after another share one warm trainer process, with the numbers a fresh process gives', async () => {
+    const { sweep, runs } = await sweepWith({ method: 'grid', parameters: { 'train.learningRate': { values: [0.01, 0.003, 0.005] } }, run_cap: 3 }, 1);
+    assert.equal(sweep.status, 'finished');
+    assert.deepEqual(runs.map((r) => r.status), ['finished', 'finished', 'finished']);
+    assert.equal(new Set(runs.map((r) => r.pid)).size, 1, `one process for all: ${runs.map((r) => r.pid).join(', ')}`);
+    const log = readFileSync(join(dir, 'store', storePaths.log(runs[2].id)), 'utf8');
+    assert.match(log, /run 3 in this trainer process \(pid \d+\): backend wasm chosen before/);
+    // Nothing carries over from earlier runs: the third run again, alone in a new process, gives the same figures.
+    const fresh = TrainerProcess.start({ runId: 'fresh', runDir: join(dir, 'fresh'), config: runs[2].config });
+    const completion = await fresh.completed;
+    assert.equal(completion.error, undefined);
+    assert.notEqual(fresh.pid, runs[2].pid);
+    for (const key of ['val_loss', 'test_mse', 'test_ssim']) assert.equal(completion.done?.summary[key], runs[2].summary[key], key);
   });
 
   it('a trainer killed with SIGKILL fails its run with the error, and the sweep goes on', async () => {
