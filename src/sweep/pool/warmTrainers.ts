@@ -6,6 +6,8 @@ import { TrainerProcess, type IdleTrainer, type TrainerProcessOptions } from '..
 
 export class WarmTrainers {
   private readonly idle: Array<{ backend: string; trainer: IdleTrainer; forget: () => void }> = [];
+  /** Runs started here and not given back yet: dispose() still lets their processes go once they end. */
+  private readonly notGivenBack = new Set<TrainerProcess>();
   private disposed = false;
 
   /** `maxIdle`: processes kept waiting at most (the sweep's concurrency); more are let go. */
@@ -16,7 +18,9 @@ export class WarmTrainers {
     const backend = options.config.backend;
     const index = this.idle.findIndex((entry) => entry.backend === backend && entry.trainer.child.connected);
     const reused = index >= 0 ? this.take(index) : undefined;
-    return reused ? TrainerProcess.startOn(reused, options) : TrainerProcess.start({ ...options, keepAlive: true });
+    const trainer = reused ? TrainerProcess.startOn(reused, options) : TrainerProcess.start({ ...options, keepAlive: true });
+    this.notGivenBack.add(trainer);
+    return trainer;
   }
 
   /**
@@ -24,6 +28,7 @@ export class WarmTrainers {
    * (Only then: until its record says it ended, `aelab stop RUN` may still signal that process for it.)
    */
   giveBack(trainer: TrainerProcess): void {
+    this.notGivenBack.delete(trainer);
     this.keep(trainer.config.backend, trainer.takeIdleChild());
   }
 
@@ -32,10 +37,11 @@ export class WarmTrainers {
     return this.idle.length;
   }
 
-  /** Lets every idle process go (they exit when their IPC channel closes); later runs fork again. */
+  /** Lets every idle process go (they exit when their IPC channel closes), also those of runs not given back. */
   dispose(): void {
     this.disposed = true;
     while (this.idle.length > 0) release(this.take(0));
+    for (const trainer of this.notGivenBack) void trainer.completed.then(() => this.giveBack(trainer));
   }
 
   private take(index: number): IdleTrainer {

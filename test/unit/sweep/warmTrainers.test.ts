@@ -114,6 +114,15 @@ describe('warm trainers (one process, several runs)', () => {
     }
   });
 
+  it('dispose() also lets go the process of a run that was never given back', async () => {
+    const warm = new WarmTrainers(2);
+    const trainer = warm.start(options('forgotten'));
+    warm.dispose();
+    const completion = await trainer.completed;
+    assert.equal(completion.idle, true);
+    assert.ok(await exited(trainer.pid!));
+  });
+
   it('keeps at most maxIdle processes: two runs at once with room for one idle leave one process', async () => {
     const warm = new WarmTrainers(1);
     try {
