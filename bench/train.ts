@@ -3,7 +3,7 @@
 // in one run; the quality of both after the same epochs; and a sweep's aggregate with 1 vs 2 trainers.
 // Last line: RESULT {json}. AELAB_BENCH_TINY=1 runs it at toy sizes (for the test that it runs).
 import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { loadBenchData, writeRawImages } from './trainBench/data';
 import { benchSizes } from './trainBench/sizes';
@@ -63,6 +63,8 @@ async function main(): Promise<void> {
     console.log(`sweep, steady state (between progress messages): 1 trainer ${round(sweep.steadySingle)} img/s, 2 at once ${round(sweep.steadyAggregate2)}: ${round(sweep.steadyScaling, 2)}×; ` +
       `img per CPU-second of a trainer process ${sweep.cpuRateSingle === null ? 'n/a' : round(sweep.cpuRateSingle)} alone, ${sweep.cpuRatePair === null ? 'n/a' : round(sweep.cpuRatePair)} in the pair; ` +
       `cores used ${sweep.coreShareSingle === null ? 'n/a' : round(sweep.coreShareSingle, 2)} alone, ${sweep.coreSharePair?.map((c) => round(c, 2)).join(' + ') ?? 'n/a'} in the pair`);
+    console.log(`sweep trainers: ${sweep.runsPerLane} runs a lane per segment, ${sweep.rounds} round(s) of (1 lane, 2 lanes), each lane's runs on one warm process; ` +
+      `peak resident memory of a trainer process ${sweep.peakTrainerMiB === null ? 'n/a' : `${round(sweep.peakTrainerMiB)} MiB`} of ${round(totalmem() / 2 ** 20)} MiB`);
     console.log(`tensors leaked by training: wasm ${wasm.leakedTensors}, cpu ${cpu.leakedTensors}`);
 
     console.log('RESULT ' + JSON.stringify({
@@ -92,6 +94,8 @@ async function main(): Promise<void> {
       sweepSteadyScaling: round(sweep.steadyScaling, 3),
       sweepCpuImgPerSecSingle: sweep.cpuRateSingle === null ? null : round(sweep.cpuRateSingle),
       sweepCpuImgPerSecPair: sweep.cpuRatePair === null ? null : round(sweep.cpuRatePair),
+      sweepWallScaling: round(sweep.wallScaling, 3),
+      sweepPeakTrainerMiB: sweep.peakTrainerMiB === null ? null : round(sweep.peakTrainerMiB),
     }));
   } finally {
     rmSync(work, { recursive: true, force: true });

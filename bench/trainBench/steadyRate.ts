@@ -16,6 +16,16 @@ export function processCpuSeconds(pid: number): number | undefined {
   }
 }
 
+/** The peak resident memory of process `pid` so far (VmHWM, MiB), or undefined where /proc is absent. */
+export function peakResidentMiB(pid: number): number | undefined {
+  try {
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
+    return line ? Number(line.split(/\s+/)[1]) / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export interface SteadyFigures { images: number; seconds: number; cpuSeconds: number | undefined }
 
 export class SteadyRate {

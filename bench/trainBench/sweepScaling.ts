@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { defaultRunConfig, type RunConfig } from '../../src/shared/runConfig';
 import { WarmTrainers } from '../../src/sweep/pool';
 import { defaultTrainerScript } from '../../src/trainer/process';
-import { SteadyRate, type SteadyFigures } from './steadyRate';
+import { peakResidentMiB, SteadyRate, type SteadyFigures } from './steadyRate';
 
 export interface SweepFigures {
   /** Training images/s of one run alone (mean of its epochs, as the trainer reports them). */
@@ -30,12 +30,14 @@ export interface SweepFigures {
   /** CPU-seconds per wall-second a trainer got (1 = a whole core): alone, and each lane of the pair. */
   coreShareSingle: number | null;
   coreSharePair: number[] | null;
+  /** The largest peak resident memory of a trainer process (MiB; a warm one after all its runs), null without /proc. */
+  peakTrainerMiB: number | null;
   /** Runs per lane in each segment, and rounds of (one-lane segment, two-lane segment). */
   runsPerLane: number;
   rounds: number;
 }
 
-interface LaneFigures { epochRates: number[]; steady: SteadyFigures }
+interface LaneFigures { epochRates: number[]; steady: SteadyFigures; peakMiB: number | undefined }
 interface SweepRound { lanes: LaneFigures[]; images: number; seconds: number }
 
 function runConfig(limit: number, epochs: number, batch: number, seed: number): RunConfig {
@@ -62,6 +64,7 @@ function sum(steady: SteadyFigures[]): SteadyFigures {
 async function runLane(lane: number, runs: number, root: string, make: (seed: number) => RunConfig, trainers: WarmTrainers): Promise<LaneFigures> {
   const epochRates: number[] = [];
   const steady: SteadyFigures[] = [];
+  let peakMiB: number | undefined;
   for (let r = 0; r < runs; r++) {
     const config = make(lane * 100 + r + 1);
     const runId = `bench-${lane}-${r}-${Math.random().toString(36).slice(2, 8)}`;
@@ -72,11 +75,13 @@ async function runLane(lane: number, runs: number, root: string, make: (seed: nu
       if (m.type === 'epoch') epochRates.push(m.metrics.images_per_sec);
     });
     const done = await trainer.completed;
+    const peak = peakResidentMiB(trainer.pid ?? -1); // read while the process waits, idle, for its next run
+    if (peak !== undefined) peakMiB = Math.max(peakMiB ?? 0, peak);
     trainers.giveBack(trainer);
     if (done.error) throw new Error(`sweep benchmark trainer ${runId} failed: ${done.error.message}\n${done.stderrTail}`);
     steady.push(rate.figures());
   }
-  return { epochRates, steady: sum(steady) };
+  return { epochRates, steady: sum(steady), peakMiB };
 }
 
 /** One segment of a sweep: each of its lanes runs `runsPerLane` runs on the sweep's warm trainers. */
@@ -85,6 +90,11 @@ async function runSegment(trainers: WarmTrainers, runsPerLane: number, root: str
   const figures = await Promise.all(Array.from({ length: trainers.maxIdle }, (_, lane) => runLane(lane, runsPerLane, root, make, trainers)));
   const epochs = figures.reduce((a, f) => a + f.epochRates.length, 0);
   return { lanes: figures, images: epochs * trainSize, seconds: (performance.now() - started) / 1000 };
+}
+
+function peakOf(rounds: SweepRound[]): number | null {
+  const peaks = rounds.flatMap((r) => r.lanes.map((l) => l.peakMiB));
+  return peaks.every((p) => p !== undefined) ? Math.max(...(peaks as number[])) : null;
 }
 
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
@@ -122,6 +132,7 @@ export async function measureSweepScaling(limit: number, epochs: number, batch: 
       cpuRateSingle: cpuRateOf(steadyAlone), cpuRatePair: cpuRateOf(pairCpu),
       coreShareSingle: coreShareOf(steadyAlone),
       coreSharePair: shares.every((s) => s !== null) ? (shares as number[]) : null,
+      peakTrainerMiB: peakOf([...alone, ...pair]),
       runsPerLane, rounds,
     };
   } finally {

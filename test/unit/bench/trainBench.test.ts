@@ -20,6 +20,9 @@ describe('bench/train.ts (AELAB_BENCH_TINY=1)', () => {
     // The sweep's steady-state figures, with each trainer process's CPU time read from /proc (Linux).
     assert.match(run.stdout, /sweep, steady state \(between progress messages\): 1 trainer [\d.]+ img\/s/);
     if (process.platform === 'linux') assert.match(run.stdout, /img per CPU-second of a trainer process [\d.]+ alone, [\d.]+ in the pair; cores used [\d.]+ alone, [\d.]+ \+ [\d.]+ in the pair/);
+    // The sweep ran each lane's runs on one warm trainer process, and says how much memory one took.
+    assert.match(run.stdout, /sweep trainers: 2 runs a lane per segment, 1 round\(s\) of \(1 lane, 2 lanes\), each lane's runs on one warm process/);
+    if (process.platform === 'linux') assert.match(run.stdout, /peak resident memory of a trainer process [\d.]+ MiB of [\d.]+ MiB/);
     const last = lines[lines.length - 1];
     assert.ok(last.startsWith('RESULT '), `last line is not RESULT: ${last}`);
     const result = JSON.parse(last.slice('RESULT '.length)) as Record<string, number | null>;
