@@ -189,6 +189,8 @@ export class TrainerProcess extends TypedEmitter<TrainerEvents> {
     const stderrTail = this.stderr.toString();
     const clean = (idle || exitCode === 0) && this.done !== undefined && this.reported === undefined;
     const completion: TrainerCompletion = { exitCode, signal, stderrTail, ...(this.done ? { done: this.done } : {}), ...(idle ? { idle: true as const } : {}) };
+    // A trainer that went idle without finishing its run properly is not trusted with another: let it go.
+    if (idle && !clean && this.child.connected) this.child.disconnect();
     if (!clean) {
       const message = this.reported?.message ?? (idle ? "the trainer went idle without finishing its run (no 'done')" : describeExit(exitCode, signal, stderrTail, this.stopForced));
       completion.error = new TrainerProcessError(message, exitCode, signal, stderrTail, this.reported?.stack);

@@ -85,8 +85,11 @@ describe('warm trainers (one process, several runs)', () => {
   });
 
   it("'idle' without a 'done' fails the run", async () => {
-    const completion = await TrainerProcess.start({ ...options('r1', 98), keepAlive: true }).completed;
+    const trainer = TrainerProcess.start({ ...options('r1', 98), keepAlive: true });
+    const completion = await trainer.completed;
     assert.match(completion.error?.message ?? '', /went idle without finishing its run/);
+    assert.equal(trainer.takeIdleChild(), undefined, 'not handed to another run');
+    assert.ok(await exited(trainer.pid!), 'and let go');
   });
 
   it('WarmTrainers runs a series on one process; a crash costs only its own run and process', async () => {
