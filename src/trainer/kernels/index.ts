@@ -3,6 +3,7 @@
 // Each one is checked numerically in test/unit/kernels/.
 import * as tf from '@tensorflow/tfjs';
 import { addBiasKernel } from './addBias';
+import { adamUpdateKernel } from './adamUpdate';
 import { conv2dKernel, fusedConv2dKernel } from './conv2d';
 import { conv2dBackpropFilterKernel } from './conv2dBackpropFilter';
 import { conv2dBackpropInputKernel } from './conv2dBackpropInput';
@@ -60,6 +61,7 @@ function speedKernels(backendName: string): tf.KernelConfig[] {
   if (stockAdd) kernels.push(addBiasKernel(backendName, stockAdd));
   const stockSum = stockKernel(tf.Sum, backendName);
   if (stockSum) kernels.push(sumLeadingAxesKernel(backendName, stockSum));
+  kernels.push(adamUpdateKernel(backendName)); // a new kernel, not a replacement: FusedAdamOptimizer calls it
   return kernels;
 }
 

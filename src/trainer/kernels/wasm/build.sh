@@ -9,7 +9,7 @@ cd "$(dirname "$0")"
 OBJDUMP=$(command -v llvm-objdump || command -v llvm-objdump-14 || echo)
 clang --target=wasm32 -O3 -msimd128 -nostdlib -ffreestanding -fno-builtin -Wall -Werror \
   -Wl,--no-entry -Wl,--import-memory -Wl,-z,stack-size=0 -Wl,--global-base=0 \
-  -Wl,--initial-memory=65536 -Wl,--strip-all -o kernels.wasm conv2d.c filterGrad.c poolResize.c bias.c
+  -Wl,--initial-memory=65536 -Wl,--strip-all -o kernels.wasm conv2d.c filterGrad.c poolResize.c bias.c adam.c
 if [ -n "$OBJDUMP" ]; then
   if "$OBJDUMP" -h kernels.wasm | grep -q ' DATA '; then echo 'kernels.wasm has a data segment' >&2; exit 1; fi
   if "$OBJDUMP" -d kernels.wasm | grep -q 'global\.'; then echo 'kernels.wasm uses the stack pointer' >&2; exit 1; fi

@@ -27,6 +27,9 @@ export interface WasmKernels {
   sum_rows(x: number, out: number, rows: number, channels: number): void;
   /** bias.c: y[r, c] = x[r, c] + bias[c]. */
   add_bias(x: number, bias: number, y: number, rows: number, channels: number): void;
+  /** adam.c: one Adam step of n floats (tfjs's arithmetic, operation for operation); accBeta1/2 are scalars in the heap. */
+  adam_update(x: number, m: number, v: number, g: number, accBeta1: number, accBeta2: number, xOut: number, mOut: number, vOut: number,
+    n: number, beta1: number, oneMinusBeta1: number, beta2: number, oneMinusBeta2: number, epsilon: number, negLr: number): void;
 }
 
 /** The slice of tfjs-backend-wasm's backend this needs. */
