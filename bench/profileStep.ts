@@ -9,6 +9,7 @@ import { buildReconstructModel } from '../src/trainer/models';
 import { lossFunction } from '../src/trainer/train/loss';
 import { createTaskAdapter } from '../src/trainer/train/taskAdapter';
 import { trainStep } from '../src/trainer/train/trainStep';
+import { createOptimizer } from '../src/trainer/train/optimizer';
 
 async function main(): Promise<void> {
   const backend = (process.argv[2] ?? 'wasm') as 'wasm' | 'cpu';
@@ -17,7 +18,7 @@ async function main(): Promise<void> {
   const config = defaultRunConfig();
   const model = buildReconstructModel(config.model, 3, 1);
   const task = createTaskAdapter(config);
-  const optimizer = tf.train.adam(1e-3);
+  const optimizer = createOptimizer({ optimizer: 'adam', learningRate: 1e-3, momentum: 0 }); // as the trainer makes it (fused on wasm)
   const loss = lossFunction('mse');
   const x = tf.randomUniform([64, 32, 32, 3]) as tf.Tensor4D;
   const step = () => tf.dispose(trainStep(model, optimizer, loss, task, x));

@@ -15,6 +15,8 @@ let started = false;
 let leaving = false;
 /** The backend of the previous run in this process, by the name the configuration asked for. */
 let initialised: { requested: string; backend: BackendInfo } | undefined;
+/** Runs started in this process so far (a warm trainer's log says which one a run is). */
+let runsHere = 0;
 
 /** Sends a message if the parent is still there; resolves once it is handed to the OS. */
 function send(message: TrainerToController): Promise<void> {
@@ -25,8 +27,6 @@ function send(message: TrainerToController): Promise<void> {
 }
 
 const log = (message: string) => void send({ type: 'log', level: 'info', message });
-
-let runsHere = 0;
 
 async function backendFor(requested: StartMessage['config']['backend']): Promise<BackendInfo> {
   runsHere++;
