@@ -6,6 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../../../src/trainer/backend';
 import { ADAM_UPDATE } from '../../../src/trainer/kernels/adamUpdate';
 import { FusedAdamOptimizer } from '../../../src/trainer/train/fusedAdam';
+import { createOptimizer } from '../../../src/trainer/train/optimizer';
 import { seededRandom, signedValues } from './reference';
 
 const SHAPES = [[3, 3, 3, 8], [8], [5, 3], [1], [7, 9, 2]];
@@ -48,6 +49,12 @@ for (const backend of ['wasm', 'cpu'] as const) {
       stock.dispose();
       fused.dispose();
       assert.ok(tf.memory().numTensors <= before, `no tensor left behind (${before} → ${tf.memory().numTensors})`);
+    });
+
+    it("is the optimizer a run's `adam` gets", () => {
+      const optimizer = createOptimizer({ optimizer: 'adam', learningRate: 0.01, momentum: 0 });
+      assert.ok(optimizer instanceof FusedAdamOptimizer);
+      optimizer.dispose();
     });
 
     if (backend === 'wasm') {
