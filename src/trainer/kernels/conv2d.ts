@@ -2,12 +2,13 @@
 // heap): NHWC, dilation 1, float32, and either output channels a multiple of 4 or fewer than 4
 // output channels with input channels a multiple of 4 (an RGB output layer). XNNPACK re-creates its
 // operator and repacks the filter on every call here (the weights change every step). FusedConv2D
-// gets the same convolution, then the bias and the activation through the backend's own kernels.
+// gets the same convolution with a per-channel bias and a ReLU applied in C as the sums are stored;
+// other biases and activations go through the backend's own kernels.
 // Every other case stays on the stock kernels.
 import * as tf from '@tensorflow/tfjs';
 import { callKernel, pair, release, stockRunner, type ProjectBackend } from './kernelCall';
 import { newOutput, view } from './memory';
-import { heapOffset, wasmKernelsFor } from './wasm/kernelsModule';
+import { CONV_FLAGS, heapOffset, wasmKernelsFor } from './wasm/kernelsModule';
 
 type ConvAttrs = Pick<tf.Conv2DAttrs, 'strides' | 'pad' | 'dataFormat' | 'dilations' | 'dimRoundingMode'>;
 
@@ -22,10 +23,10 @@ function transposedFilter(be: ProjectBackend, filter: tf.TensorInfo): tf.TensorI
 }
 
 /**
- * conv2d(x, filter) (+ bias, a float32 tensor of Co values, when given) in the C kernels, or
- * undefined when they do not claim the case.
+ * conv2d(x, filter) (+ bias, a float32 tensor of Co values, when given; then a ReLU when `relu`) in the
+ * C kernels, or undefined when they do not claim the case.
  */
-export function convInWasm(be: ProjectBackend, x: tf.TensorInfo, filter: tf.TensorInfo, a: ConvAttrs, bias?: tf.TensorInfo): tf.TensorInfo | undefined {
+export function convInWasm(be: ProjectBackend, x: tf.TensorInfo, filter: tf.TensorInfo, a: ConvAttrs, bias?: tf.TensorInfo, relu = false): tf.TensorInfo | undefined {
   const simd = wasmKernelsFor(be);
   const [dh, dw] = pair(a.dilations ?? 1);
   const [, , ci, co] = filter.shape;
@@ -38,7 +39,7 @@ export function convInWasm(be: ProjectBackend, x: tf.TensorInfo, filter: tf.Tens
   const run = wide ? simd.conv2d : simd.conv2d_narrow;
   run(heapOffset(be, x), heapOffset(be, weights), heapOffset(be, out), info.batchSize, info.inHeight, info.inWidth, ci,
     info.outHeight, info.outWidth, co, info.filterHeight, info.filterWidth, info.strideHeight, info.strideWidth, info.padInfo.top, info.padInfo.left,
-    bias ? heapOffset(be, bias) : 0, bias ? 1 : 0);
+    bias ? heapOffset(be, bias) : 0, (bias ? CONV_FLAGS.bias : 0) | (relu ? CONV_FLAGS.relu : 0));
   if (weights !== filter) release(be, weights);
   return out;
 }
@@ -65,8 +66,10 @@ export function fusedConv2dKernel(backendName: string, stock: tf.KernelConfig): 
     if (activation === undefined) return runStock(args);
     // A bias of one value per output channel is added in C; any other shape broadcasts through Add.
     const biasInC = bias !== undefined && bias.dtype === 'float32' && tf.util.sizeFromShape(bias.shape) === filter.shape[3];
-    const conv = convInWasm(be, x, filter, a, biasInC ? bias : undefined);
+    const reluInC = a.activation === 'relu' && (bias === undefined || biasInC);
+    const conv = convInWasm(be, x, filter, a, biasInC ? bias : undefined, reluInC);
     if (conv === undefined) return runStock(args);
+    if (reluInC) return conv;
     let out = conv;
     if (bias !== undefined && !biasInC) {
       out = callKernel(backendName, be, tf.Add, { a: conv, b: bias });

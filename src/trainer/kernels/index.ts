@@ -7,8 +7,10 @@ import { adamUpdateKernel } from './adamUpdate';
 import { conv2dKernel, fusedConv2dKernel } from './conv2d';
 import { conv2dBackpropFilterKernel } from './conv2dBackpropFilter';
 import { conv2dBackpropInputKernel } from './conv2dBackpropInput';
+import { convBiasReluGradient, convBiasReluKernel } from './convBiasRelu';
 import { identityKernel } from './identity';
 import { maxPoolGradKernel } from './maxPoolGrad';
+import { reluBiasGradKernel } from './reluBiasGrad';
 import { resizeNearestNeighborKernel } from './resizeNearestNeighbor';
 import { resizeNearestNeighborGradKernel } from './resizeNearestNeighborGrad';
 import { sumLeadingAxesKernel } from './sumLeadingAxes';
@@ -48,6 +50,7 @@ function speedKernels(backendName: string): tf.KernelConfig[] {
   const kernels = [maxPoolGradKernel(backendName)];
   const stockInput = stockKernel(tf.Conv2DBackpropInput, backendName);
   if (stockInput) kernels.push(conv2dBackpropInputKernel(backendName, stockInput));
+  kernels.push(convBiasReluKernel(backendName)); // a ReLU conv layer as one kernel (models/reluConv2d.ts)
   if (backendName !== 'wasm') return kernels;
   kernels.push(identityKernel(backendName));
   // Plain copies and sums in the project's C kernels (wasm/); the cases they do not claim run the stock ones.
@@ -61,7 +64,8 @@ function speedKernels(backendName: string): tf.KernelConfig[] {
   if (stockAdd) kernels.push(addBiasKernel(backendName, stockAdd));
   const stockSum = stockKernel(tf.Sum, backendName);
   if (stockSum) kernels.push(sumLeadingAxesKernel(backendName, stockSum));
-  kernels.push(adamUpdateKernel(backendName)); // a new kernel, not a replacement: FusedAdamOptimizer calls it
+  // New kernels, not replacements: FusedAdamOptimizer and convBiasRelu call them where they are registered.
+  kernels.push(adamUpdateKernel(backendName), reluBiasGradKernel(backendName));
   return kernels;
 }
 
@@ -73,6 +77,7 @@ export interface KernelOptions {
 /** Registers the project's kernels for `backendName` ('wasm' or 'cpu'; others get none). Idempotent. */
 export function registerProjectKernels(backendName: string, options: KernelOptions = {}): string[] {
   if (backendName !== 'wasm' && backendName !== 'cpu') return [];
+  if (tf.getGradient(convBiasReluGradient.kernelName) === undefined) tf.registerGradient(convBiasReluGradient);
   const registered: string[] = [];
   for (const config of correctnessKernels(backendName, options.speed ?? true)) {
     setKernel(config.kernelName, backendName, config);

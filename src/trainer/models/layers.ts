@@ -1,6 +1,7 @@
 // The building blocks of the autoencoders: a 'same' convolution with optional batch norm and activation.
 import * as tf from '@tensorflow/tfjs';
 import type { Activation } from '../../shared/runConfig';
+import { ReluConv2D } from './reluConv2d';
 
 export interface ConvOptions {
   filters: number;
@@ -24,14 +25,16 @@ function activationLayer(activation: Activation | 'sigmoid', name: string): tf.l
 export function convBlock(input: tf.SymbolicTensor, opts: ConvOptions): tf.SymbolicTensor {
   const fused = !opts.batchNorm && opts.activation !== 'leakyRelu';
   const convActivation: LayersActivation = fused ? (opts.activation as LayersActivation) : 'linear';
-  const conv = tf.layers.conv2d({
+  const args = {
     filters: opts.filters,
     kernelSize: opts.kernelSize,
-    padding: 'same',
+    padding: 'same' as const,
     activation: convActivation,
     kernelInitializer: tf.initializers.glorotUniform({ seed: opts.seed }),
     name: opts.name,
-  });
+  };
+  // A ReLU conv is one tape node in training (reluConv2d.ts); it is saved as a plain Conv2D.
+  const conv = convActivation === 'relu' ? new ReluConv2D(args) : tf.layers.conv2d(args);
   let out = conv.apply(input) as tf.SymbolicTensor;
   if (fused) return out;
   // Batch norm after the conv and before the activation (Ioffe & Szegedy's placement).

@@ -73,7 +73,7 @@ describe('wasm SIMD filter gradient (Conv2DBackpropFilter on wasm)', () => {
     assert.ok(bytes.equals(Buffer.from(KERNELS_WASM_BASE64, 'base64')), 'kernelsBinary.ts is stale: run src/trainer/kernels/wasm/build.sh');
     const mod = new WebAssembly.Module(bytes);
     assert.deepEqual(WebAssembly.Module.imports(mod), [{ module: 'env', name: 'memory', kind: 'memory' }]);
-    assert.deepEqual(WebAssembly.Module.exports(mod).map((e) => e.name).sort(), ['adam_update', 'add_bias', 'conv2d', 'conv2d_narrow', 'filter_grad', 'max_pool_2x2_grad', 'resize_2x', 'resize_2x_grad', 'sum_rows']);
+    assert.deepEqual(WebAssembly.Module.exports(mod).map((e) => e.name).sort(), ['adam_update', 'add_bias', 'conv2d', 'conv2d_narrow', 'filter_grad', 'max_pool_2x2_grad', 'relu_bias_grad', 'resize_2x', 'resize_2x_grad', 'sum_rows']);
     // Walk the sections: id 11 is a data segment, which would be copied over tfjs's heap at address 0.
     let at = 8;
     const ids: number[] = [];
