@@ -35,6 +35,25 @@ describe('training loop parts', () => {
     tf.dispose([target, output, mse, mae]);
   });
 
+  it('mse and mae losses give tfjs\'s own value and output gradient bit for bit, and free what they make', () => {
+    const bits = (t: tf.Tensor) => Array.from(new Uint32Array((t.dataSync() as Float32Array).slice().buffer));
+    const target = tf.randomUniform([4, 6, 5, 3], 0, 1, 'float32', 1);
+    const output = tf.randomUniform([4, 6, 5, 3], -0.5, 1.5, 'float32', 2);
+    const stock = { mse: (t: tf.Tensor, o: tf.Tensor) => tf.mean(tf.squaredDifference(t, o)), mae: (t: tf.Tensor, o: tf.Tensor) => tf.mean(tf.abs(tf.sub(t, o))) };
+    const dy = tf.scalar(0.7);
+    for (const name of ['mse', 'mae'] as const) {
+      const before = tf.memory().numTensors;
+      const ours = tf.valueAndGrad((o: tf.Tensor) => lossFunction(name)(target, o))(output, dy);
+      const theirs = tf.valueAndGrad((o: tf.Tensor) => stock[name](target, o) as tf.Scalar)(output, dy);
+      assert.deepEqual(bits(ours.value), bits(theirs.value), `${name} value`);
+      assert.deepEqual(bits(ours.grad), bits(theirs.grad), `${name} gradient`);
+      assert.ok(ours.grad.dataSync().some((g) => g > 0) && ours.grad.dataSync().some((g) => g < 0), 'gradients of both signs');
+      tf.dispose([ours.value, ours.grad, theirs.value, theirs.grad]);
+      assert.equal(tf.memory().numTensors, before, `${name}: tensors left`);
+    }
+    tf.dispose([target, output, dy]);
+  });
+
   it('adam, sgd (plain and with momentum) and rmsprop each minimise a quadratic; bad settings are named', () => {
     for (const optimizer of ['adam', 'sgd', 'rmsprop'] as const) {
       for (const momentum of optimizer === 'sgd' ? [0, 0.9] : [0]) {
