@@ -15,9 +15,12 @@ type OutputGradient = (scale: tf.Tensor, target: tf.Tensor, output: tf.Tensor) =
 function meanLoss(perElement: PerElement, outputGradient: OutputGradient): LossFunction {
   return (target, output) => {
     const loss = tf.customGrad((...args) => {
-      const out = args[0] as tf.Tensor;
+      const [out, save] = args as [tf.Tensor, tf.GradSaveFunc];
+      // Saved, not closed over: both may be made inside the step's forward pass, which frees them.
+      save([target, out]);
       const value = tf.mean(perElement(target, out)) as tf.Scalar;
-      return { value, gradFunc: (dy: tf.Tensor) => outputGradient(tf.div(dy, out.size), target, out) };
+      const gradFunc = (dy: tf.Tensor, saved: tf.Tensor[]) => outputGradient(tf.div(dy, out.size), saved[0], saved[1]);
+      return { value, gradFunc };
     });
     return loss(output) as tf.Scalar;
   };
