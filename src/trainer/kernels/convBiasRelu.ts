@@ -5,7 +5,8 @@
 // wasm one C pass, kernels/conv2d.ts), and the backward turns dy into the ReLU's and the bias's gradients
 // in one pass (AelabReluBiasGrad on wasm, tfjs ops elsewhere) before the two convolution gradients tfjs's
 // own Conv2D gradient runs; the tape keeps x, the filter and the output. The same arithmetic in the same
-// order as the unfused layer, so the same bits. models/reluConv2d.ts runs it where it is registered.
+// order as the unfused layer, so the same bits (on wasm, where XNNPACK rather than the C kernel takes the
+// convolution, it adds the bias first: equal within rounding). models/reluConv2d.ts runs it where registered.
 import * as tf from '@tensorflow/tfjs';
 import { RELU_BIAS_GRAD } from './reluBiasGrad';
 

@@ -1,6 +1,6 @@
 // 'AelabReluBiasGrad' (wasm only): the backward of ReLU(conv + bias) from the layer's output y, as one C
 // pass (wasm/bias.c): [dyAct, biasGrad] with dyAct = dy × step(y) and biasGrad its sum over every axis
-// but the channels. models/convBiasRelu.ts calls it where it is registered and tfjs ops elsewhere.
+// but the channels. convBiasRelu.ts calls it where it is registered and tfjs ops elsewhere.
 import * as tf from '@tensorflow/tfjs';
 import type { ProjectBackend } from './kernelCall';
 import { newOutput } from './memory';
