@@ -43,6 +43,16 @@ async function tryWebgpu(forced: boolean): Promise<BackendInfo> {
   return { name: 'webgpu', adapter };
 }
 
+/**
+ * tfjs's cpu backend prints "install our node backend" on its first tensor. Here the ladder has already
+ * tried the native backends and logged why each was skipped (or cpu was asked for), so the banner is only
+ * noise in every cpu run's log. It is a private flag: should tfjs rename it, the banner simply returns.
+ */
+function skipNodeBackendBanner(): void {
+  const cpu = tf.backend() as unknown as { firstUse?: boolean };
+  if (cpu.firstUse === true) cpu.firstUse = false;
+}
+
 /** Makes `rung` the active backend or throws why it cannot be. */
 async function tryRung(rung: Rung, forced: boolean): Promise<BackendInfo> {
   if (rung === 'webgpu') return tryWebgpu(forced);
@@ -56,6 +66,7 @@ async function tryRung(rung: Rung, forced: boolean): Promise<BackendInfo> {
   } else if (rung === 'cpu') {
     registerProjectKernels('cpu');
     await activate('cpu');
+    skipNodeBackendBanner();
   } else {
     throw new Error(`backend '${String(rung)}' is not known: use auto, ${BACKEND_LADDER.join(', ')}`);
   }

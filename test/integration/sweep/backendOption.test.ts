@@ -2,6 +2,7 @@
 // forces every run's backend, unless the sweep file fixes one; the run records the backend it really used.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ExperimentStore } from '../../../src/store';
 import { cliPath, ensureBuilt, tempDir, writeSweep } from './helpers';
@@ -28,6 +29,10 @@ describe('aelab sweep --backend', function () {
   it('--backend cpu runs every trainer on cpu and records it', async () => {
     const runs = await sweepRuns(writeSweep(dir, 'b', { run_cap: 1, base: tinyBase }), ['--backend', 'cpu']);
     assert.deepEqual(runs.map((r) => [r.status, r.config.backend, r.backend]), [['finished', 'cpu', 'cpu']]);
+    // The ladder's own lines say why no native backend ran; tfjs's "install our node backend" banner is not repeated.
+    const log = readFileSync(join(dir, 'store', 'runs', runs[0].id, 'output.log'), 'utf8');
+    assert.match(log, /\[started\] backend cpu/);
+    assert.doesNotMatch(log, /install our node backend/);
   });
 
   it('AELAB_BACKEND is the default, and a backend fixed in the sweep file wins over both', async () => {
