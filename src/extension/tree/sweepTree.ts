@@ -1,21 +1,25 @@
-// The sidebar's Sweeps tree: sweep → runs, rebuilt from the store on every change.
+// The sidebar's Sweeps tree: sweep → runs, rebuilt from the store on every change (the node objects kept).
 import * as vscode from 'vscode';
 import type { StoreService } from '../store/storeService';
-import { buildTree, type RunNode, type SweepNode } from './treeModel';
+import { buildTree, type SweepNode } from './treeModel';
+import { updateTree, type TreeNode } from './treeUpdate';
 
-export type TreeNode = SweepNode | RunNode;
+export type { TreeNode } from './treeUpdate';
 
 export class SweepTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
-  private readonly emitter = new vscode.EventEmitter<TreeNode | undefined>();
+  private readonly emitter = new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
   private nodes: SweepNode[] = [];
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly store: StoreService) {
     this.nodes = buildTree(store.current);
+    // Only what changed is refreshed, so a right-click during a running sweep keeps its item (treeUpdate.ts).
     this.subscription = store.onDidChange((data) => {
-      this.nodes = buildTree(data);
-      this.emitter.fire(undefined);
+      const update = updateTree(this.nodes, buildTree(data));
+      this.nodes = update.nodes;
+      if (update.refresh === 'all') this.emitter.fire(undefined);
+      else if (update.refresh.length > 0) this.emitter.fire(update.refresh);
     });
   }
 
