@@ -201,7 +201,8 @@ describe('Autoencoder Lab in VS Code (code-server)', function () {
     await screenshot(page, '9-running-sweep');
     await sweep.click({ button: 'right' });
     await chooseMenuItem(page, 'Stop Sweep');
-    // A tree refresh between the right-click and the menu can leave the command without its item; it then asks.
+    // A whole-tree refresh between the right-click and the menu (now only when the list of sweeps changes,
+    // see tree/treeUpdate.ts) can leave the command without its item; it then asks.
     const asked = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'e2e-long' }).first();
     if (await asked.waitFor({ timeout: 2_000 }).then(() => true, () => false)) await asked.click();
     await page.getByRole('treeitem', { name: /^e2e-long, stopped/ }).waitFor({ timeout: 60_000 });

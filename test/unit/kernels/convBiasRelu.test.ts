@@ -11,11 +11,10 @@ import { initBackend } from '../../../src/trainer/backend';
 import { CONV_BIAS_RELU, convBiasRelu } from '../../../src/trainer/kernels/convBiasRelu';
 import { RELU_BIAS_GRAD } from '../../../src/trainer/kernels/reluBiasGrad';
 import { buildReconstructModel } from '../../../src/trainer/models';
-import { conv2dRef, maxRelativeError, seededRandom, signedValues } from './reference';
+import { conv2dRef, float32Bits, maxRelativeError, seededRandom, signedValues } from './reference';
 
 type Shape4 = [number, number, number, number];
 const tensor = (shape: number[], values: Float64Array) => tf.tensor(Float32Array.from(values), shape);
-const bits = (t: tf.Tensor) => Array.from(new Uint32Array((t.dataSync() as Float32Array).slice().buffer));
 
 interface Case { x: Shape4; w: Shape4; stride: 1 | 2; pad: 'same' | 'valid'; stockOnWasm?: true }
 
@@ -56,7 +55,7 @@ for (const backend of ['wasm', 'cpu'] as const) {
           assert.deepEqual(fused[k].shape, stock[k].shape, `${name} shape, case ${i}`);
           const what = `${name}, case ${i} (${JSON.stringify(c)})`;
           if (backend === 'wasm' && c.stockOnWasm) assert.ok(maxRelativeError(fused[k].dataSync(), stock[k].dataSync()) < 1e-5, what);
-          else assert.deepEqual(bits(fused[k]), bits(stock[k]), what);
+          else assert.deepEqual(float32Bits(fused[k]), float32Bits(stock[k]), what);
         });
         assert.ok(fused[0].dataSync().some((v) => v === 0) && fused[0].dataSync().some((v) => v > 0), 'the ReLU cut some outputs and passed others');
       }));
@@ -91,8 +90,8 @@ describe(`${RELU_BIAS_GRAD} (wasm, one C pass)`, () => {
       const y = tensor(shape, signedValues(n, rand).map((v, i) => (i % 5 === 0 ? -v * v : Math.max(0, v))));
       const [dyAct, biasGrad] = tf.engine().runKernel(RELU_BIAS_GRAD, { dy, y }, {}) as tf.Tensor[];
       const want = tf.mul(dy, tf.step(y));
-      assert.deepEqual(bits(dyAct), bits(want), `dyAct, ${channels} channels`);
-      assert.deepEqual(bits(biasGrad), bits(tf.sum(want, [0, 1, 2])), `bias gradient, ${channels} channels`);
+      assert.deepEqual(float32Bits(dyAct), float32Bits(want), `dyAct, ${channels} channels`);
+      assert.deepEqual(float32Bits(biasGrad), float32Bits(tf.sum(want, [0, 1, 2])), `bias gradient, ${channels} channels`);
       assert.deepEqual(biasGrad.shape, [channels]);
     });
   });
@@ -125,7 +124,7 @@ describe('the models\' ReLU conv layer (ReluConv2D)', () => {
       step(stock, adamB, x);
     }
     const trained = model.getWeights();
-    stock.getWeights().forEach((w, i) => assert.deepEqual(bits(trained[i]), bits(w), `weight ${i}`));
+    stock.getWeights().forEach((w, i) => assert.deepEqual(float32Bits(trained[i]), float32Bits(w), `weight ${i}`));
     tf.dispose([x, adamA, adamB] as unknown as tf.Tensor[]);
     model.dispose();
     stock.dispose();

@@ -1,5 +1,5 @@
 // Float64 references for the kernel checks: a seeded random source, a direct 2-D convolution and
-// max pool (NHWC), and central finite differences of a scalar function.
+// max pool (NHWC), and central finite differences of a scalar function; and float32 bit patterns.
 import * as tf from '@tensorflow/tfjs';
 
 /** mulberry32: small, seeded, good enough for test inputs. */
@@ -82,6 +82,9 @@ export const dot = (a: ArrayLike<number>, b: ArrayLike<number>): number => {
 };
 
 /** Largest |a−b| relative to the largest |b| (1 when b is all zero). */
+/** A float32 tensor's values as their bit patterns, for "the same bits" comparisons (a -0 or NaN counts). */
+export const float32Bits = (t: tf.Tensor): number[] => Array.from(new Uint32Array((t.dataSync() as Float32Array).slice().buffer));
+
 export function maxRelativeError(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let diff = 0;
   let scale = 0;
