@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { packageExtension, startCodeServer, type CodeServer } from './rig/codeServer';
 import { drawnPixels, panelFrame } from './rig/panels';
 import { requireRig } from './rig/paths';
-import { chooseMenuItem, launchBrowser, openWorkbench, pickQuickItem, runCommand, screenshot } from './rig/workbench';
+import { chooseMenuItem, launchBrowser, openWorkbench, runCommand, runCommandAndPick, screenshot } from './rig/workbench';
 import { BAD_LINE, BAD_SWEEP_FILE, createWorkspace, LONG_SWEEP_FILE, PHOTO, SWEEP_FILE } from './rig/workspace';
 
 describe('Autoencoder Lab in VS Code (code-server)', function () {
@@ -43,8 +43,7 @@ describe('Autoencoder Lab in VS Code (code-server)', function () {
   });
 
   it('starts a sweep from the palette; its runs appear in the sidebar and finish', async () => {
-    await runCommand(page, 'Autoencoder Lab: Start Sweep');
-    await pickQuickItem(page, SWEEP_FILE);
+    await runCommandAndPick(page, 'Autoencoder Lab: Start Sweep', SWEEP_FILE);
     await page.getByRole('treeitem', { name: /^e2e-colorize, / }).first().waitFor({ timeout: 60_000 });
     await runItem(1).waitFor({ timeout: 180_000 });
     await runItem(2).waitFor({ timeout: 180_000 });
@@ -70,8 +69,7 @@ describe('Autoencoder Lab in VS Code (code-server)', function () {
   });
 
   it('opens the sweep panel: runs table, parallel coordinates, importance', async () => {
-    await runCommand(page, 'Autoencoder Lab: Open Sweep');
-    await pickQuickItem(page, 'e2e-colorize');
+    await runCommandAndPick(page, 'Autoencoder Lab: Open Sweep', 'e2e-colorize');
     const frame = await panelFrame(page, 'sweep');
     await frame.waitForSelector('table.runs tbody tr:nth-child(2)');
     await page.waitForTimeout(500);
@@ -113,16 +111,14 @@ describe('Autoencoder Lab in VS Code (code-server)', function () {
   });
 
   it('shows a malformed sweep file\'s error at its line', async () => {
-    await runCommand(page, 'Go to File...');
-    await pickQuickItem(page, BAD_SWEEP_FILE);
+    await runCommandAndPick(page, 'Go to File...', BAD_SWEEP_FILE);
     await runCommand(page, 'View: Focus Problems');
     const problem = page.locator('.markers-panel .monaco-list-row', { hasText: 'must be one of: grid, random, bayes' }).first();
     await problem.waitFor({ timeout: 30_000 });
     assert.match(await problem.innerText(), new RegExp(`\\[Ln ${BAD_LINE}, Col 9\\]`));
     await screenshot(page, '6-sweep-file-error');
     // Starting it is refused before any process starts, with the same line.
-    await runCommand(page, 'Autoencoder Lab: Start Sweep');
-    await pickQuickItem(page, BAD_SWEEP_FILE);
+    await runCommandAndPick(page, 'Autoencoder Lab: Start Sweep', BAD_SWEEP_FILE);
     const toast = page.locator('.notifications-toasts .notification-list-item-message', { hasText: 'is not a valid sweep file' }).first();
     await toast.waitFor();
     assert.match(await toast.innerText(), new RegExp(`line ${BAD_LINE}, column 9`));
@@ -191,8 +187,7 @@ describe('Autoencoder Lab in VS Code (code-server)', function () {
   });
 
   it('shows a running sweep (spinner, status bar) and stops it from the sidebar', async () => {
-    await runCommand(page, 'Autoencoder Lab: Start Sweep');
-    await pickQuickItem(page, LONG_SWEEP_FILE);
+    await runCommandAndPick(page, 'Autoencoder Lab: Start Sweep', LONG_SWEEP_FILE);
     const sweep = page.getByRole('treeitem', { name: /^e2e-long, running/ });
     await sweep.waitFor({ timeout: 60_000 });
     await page.getByRole('treeitem', { name: /^e2e-long-1, running/ }).waitFor({ timeout: 60_000 });

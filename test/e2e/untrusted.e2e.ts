@@ -7,7 +7,7 @@ import { packageExtension, startCodeServer, type CodeServer } from './rig/codeSe
 import { createFailedRunWorkspace, FAILED_RUN } from './rig/failedRunStore';
 import { panelFrame } from './rig/panels';
 import { requireRig } from './rig/paths';
-import { launchBrowser, openWorkbench, screenshot } from './rig/workbench';
+import { launchBrowser, openPalette, openWorkbench, screenshot } from './rig/workbench';
 
 describe('Autoencoder Lab in an untrusted workspace (code-server)', function () {
   let workspace: string;
@@ -46,16 +46,14 @@ describe('Autoencoder Lab in an untrusted workspace (code-server)', function () 
     // Start, colorize, repair are disabled: the palette does not offer them (in a trusted window it lists each at once).
     await page.getByRole('tab', { name: /Autoencoder Lab/ }).first().waitFor();
     for (const title of ['Start Sweep', 'Start Run', 'Colorize Image', 'Repair Store']) {
-      await page.keyboard.press('F1');
-      await page.locator('.quick-input-widget .quick-input-box input').fill(`>Autoencoder Lab: ${title}`);
+      await openPalette(page, `>Autoencoder Lab: ${title}`);
       await page.waitForTimeout(1_000);
       const offered = await page.locator('.quick-input-list .monaco-list-row').allInnerTexts();
       assert.ok(!offered.some((text) => text.startsWith(`Autoencoder Lab: ${title}`)), `${title} offered in Restricted Mode: ${offered.join(' | ')}`);
       await page.keyboard.press('Escape');
     }
     // The same palette does offer what only reads the store.
-    await page.keyboard.press('F1');
-    await page.locator('.quick-input-widget .quick-input-box input').fill('>Autoencoder Lab: Open Run');
+    await openPalette(page, '>Autoencoder Lab: Open Run');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Autoencoder Lab: Open Run' }).first().waitFor();
     await page.keyboard.press('Escape');
   });

@@ -21,14 +21,28 @@ export async function openWorkbench(browser: Browser, url: string): Promise<Page
   return page;
 }
 
-/** F1, type the command's title, run it (again from the start if the palette was not ready: early in start-up). */
+/**
+ * F1 and type `text` into the palette, again from the start if the palette was closed under us (early in
+ * start-up, or as a panel or editor that opens late takes the focus: the input then turns inert and hides).
+ */
+export async function openPalette(page: Page, text: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.keyboard.press('F1');
+      await page.locator('.quick-input-widget .quick-input-box input').fill(text, { timeout: 5_000 });
+      return;
+    } catch (error) {
+      await page.keyboard.press('Escape');
+      if (attempt === 3) throw error;
+    }
+  }
+}
+
+/** F1, type the command's title, run it (again from the start if the palette was not ready or was closed). */
 export async function runCommand(page: Page, title: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
-      // An editor opening late (e.g. after a colorize) can close the palette: then start over.
-      await page.keyboard.press('F1');
-      const input = page.locator('.quick-input-widget .quick-input-box input');
-      await input.fill(`>${title}`, { timeout: 5_000 });
+      await openPalette(page, `>${title}`);
       await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
       await page.keyboard.press('Enter');
       return;
@@ -40,11 +54,27 @@ export async function runCommand(page: Page, title: string): Promise<void> {
 }
 
 /** Picks an entry of the quick pick that is open now. */
-export async function pickQuickItem(page: Page, text: string): Promise<void> {
+async function pickQuickItem(page: Page, text: string): Promise<void> {
   const input = page.locator('.quick-input-widget .quick-input-box input');
   await input.fill(text, { timeout: 10_000 });
   await page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first().waitFor();
   await page.keyboard.press('Enter');
+}
+
+/**
+ * Runs a command that asks for one item, and picks it; the whole again if its quick pick was closed before the
+ * pick (focus taken by a panel that opened late). Only for commands that do nothing until the pick.
+ */
+export async function runCommandAndPick(page: Page, title: string, item: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await runCommand(page, title);
+      return await pickQuickItem(page, item);
+    } catch (error) {
+      await page.keyboard.press('Escape');
+      if (attempt === 3) throw error;
+    }
+  }
 }
 
 /** Runs an entry of the open context menu: hover focuses it, Enter runs it (a synthetic click is not taken). */
